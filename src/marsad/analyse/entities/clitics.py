@@ -1,0 +1,95 @@
+"""Arabic orthography around names: proclitics, the article, nisba forms and foreign-g spellings.
+
+The words come from resources/ner/lexicon.yaml; everything here works on folded text (see arabic.normalize).
+"""
+from __future__ import annotations
+
+import functools
+import itertools
+from dataclasses import dataclass
+
+from marsad.arabic.normalize import normalize
+from marsad.resources import load_yaml
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The folded word lists the recognizer uses around names."""
+
+    clitics: frozenset[str]  # prefixes that may glue to a name: و ب ل وب ...
+    article: str  # ال
+    lil_clitics: frozenset[str]  # ل + ال merged: لل ولل فلل
+    nisba_suffixes: tuple[str, ...]
+    foreign_g: tuple[str, ...]
+    arab_countries: frozenset[str]
+    titles: dict[str, str]  # folded title -> role word it implies ("" any, "=counterpart")
+    honorifics: frozenset[str]
+
+    @property
+    def plain_prefixes(self) -> frozenset[str]:
+        """What may stand before a name inside its token: nothing or a clitic."""
+        return self.clitics | {""}
+
+    @property
+    def lil_prefixes(self) -> frozenset[str]:
+        """What may stand before a name whose article lost its alef (للصين): a clitic ending in ل."""
+        return frozenset(c for c in self.clitics if c.endswith("ل"))
+
+    @property
+    def definite_prefixes(self) -> frozenset[str]:
+        """What may stand before an adjective that takes the article: ال, وال, بال, لل, ولل ..."""
+        art = self.article
+        return self.plain_prefixes | {c + art for c in self.plain_prefixes} | self.lil_clitics
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The packaged lexicon, folded."""
+    y = load_yaml("ner/lexicon.yaml")
+    f = lambda xs: frozenset(normalize(x) for x in xs)  # noqa: E731
+    return Lexicon(
+        clitics=f(y["clitics"]), article=normalize(y["article"]), lil_clitics=f(y["lil_clitics"]),
+        nisba_suffixes=tuple(normalize(x) for x in y["nisba_plural_suffixes"]),
+        foreign_g=tuple(normalize(x) for x in y["foreign_g"]),
+        arab_countries=frozenset(y["arab_countries"]),
+        titles={" ".join(normalize(k).split()): v for k, v in y["titles"].items()},
+        honorifics=f(y["honorifics"]),
+    )
+
+
+def g_variants(name: str, letters: tuple[str, ...], limit: int = 27) -> list[str]:
+    """Every spelling of `name` with its foreign-g letters (ج غ ق) interchanged, `name` first; at most `limit`."""
+    slots = [i for i, c in enumerate(name) if c in letters]
+    if not slots:
+        return [name]
+    out = [name]
+    for combo in itertools.product(letters, repeat=len(slots)):
+        chars = list(name)
+        for i, c in zip(slots, combo):
+            chars[i] = c
+        v = "".join(chars)
+        if v not in out:
+            out.append(v)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def split_clitic(token: str, known: frozenset[str] | set[str], lex: Lexicon | None = None) -> tuple[str, str]:
+    """(prefix, stem) of a folded token: a proclitic is split off only when the rest is a known word.
+
+    Foreign names that start with a clitic letter (لافروف, بوتين) stay whole unless the whole token is unknown
+    and the remainder is known.
+    """
+    lex = lex or lexicon()
+    if token in known:
+        return "", token
+    for n in (3, 2, 1):
+        pre, rest = token[:n], token[n:]
+        if len(rest) < 2:
+            continue
+        if pre in lex.clitics and rest in known:
+            return pre, rest
+        if pre in lex.lil_prefixes and lex.article[0] + rest in known:
+            return pre, lex.article[0] + rest
+    return "", token

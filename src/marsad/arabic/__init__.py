@@ -1,0 +1,1 @@
+"""Pure helpers for Arabic text: normalisation for matching (`normalize`), tokens and sentences (`tokens`)."""

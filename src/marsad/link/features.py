@@ -1,0 +1,127 @@
+"""Matching terms and weighted term vectors of a report, for duplicate detection and story linking.
+
+Words are folded (marsad.arabic.normalize), stripped of common clitics and suffixes so that بكين/وبكين or
+الروسي/الروسية meet, and hashed to integers (crc32, stable across processes so that saved state can be resumed).
+Term weights are TF-IDF with document frequencies counted online as reports arrive: no background corpus is needed,
+and the weights sharpen as the collection grows.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+import zlib
+
+import numpy as np
+
+from marsad.arabic.normalize import normalize
+from marsad.resources import load_yaml
+
+_WORD = re.compile(r"\w+")
+HASH_BITS = 22  # document-frequency table of 4M slots (16 MB); collisions are rare and harmless
+HASH_MASK = (1 << HASH_BITS) - 1
+
+
+@functools.cache
+def _rules() -> tuple[tuple[str, ...], tuple[str, ...], int, frozenset[str]]:
+    data = load_yaml("link/terms.yaml")
+    prefixes = tuple(sorted(data["prefixes"], key=len, reverse=True))
+    suffixes = tuple(sorted(data["suffixes"], key=len, reverse=True))
+    return prefixes, suffixes, int(data["min_stem"]), frozenset(data["stopwords"])
+
+
+@functools.lru_cache(maxsize=400_000)
+def stem(word: str) -> str:
+    """A folded word without its clitic prefix and inflectional suffix ("" when it is a stopword)."""
+    prefixes, suffixes, min_stem, stop = _rules()
+    if word in stop or len(word) < 2:
+        return ""
+    w = word
+    for p in prefixes:
+        if w.startswith(p) and len(w) - len(p) >= min_stem:
+            w = w[len(p):]
+            break
+    for s in suffixes:
+        if w.endswith(s) and len(w) - len(s) >= min_stem:
+            w = w[: -len(s)]
+            break
+    return "" if w in stop else w
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens of a text (digits kept: casualty counts and scores tell happenings apart)."""
+    return _WORD.findall(normalize(text))
+
+
+def terms(text: str, limit: int | None = None) -> list[str]:
+    """Content terms of a text in order: stemmed, stopwords and one-letter words dropped."""
+    out = []
+    for w in words(text):
+        s = stem(w)
+        if s:
+            out.append(s)
+            if limit and len(out) >= limit:
+                break
+    return out
+
+
+def term_id(term: str) -> int:
+    """The stable hashed id of a term."""
+    return zlib.crc32(term.encode("utf-8")) & HASH_MASK
+
+
+class DocFreq:
+    """Online document frequencies over hashed terms; `idf` is smoothed so that early reports still get weights."""
+
+    def __init__(self, counts: np.ndarray | None = None, n: int = 0):
+        self.counts = counts if counts is not None else np.zeros(1 << HASH_BITS, dtype=np.int32)
+        self.n = n
+
+    def add(self, ids) -> None:
+        """Counts one document's distinct term ids."""
+        self.counts[np.fromiter(set(ids), dtype=np.int64)] += 1
+        self.n += 1
+
+    def idf(self, ids: list[int]) -> np.ndarray:
+        """Smoothed inverse document frequency of each id."""
+        df = self.counts[np.asarray(ids, dtype=np.int64)]
+        return np.log((self.n + 2) / (df + 1.0))
+
+    def frac(self, i: int) -> float:
+        """The share of documents holding term id `i`."""
+        return self.counts[i] / self.n if self.n else 0.0
+
+
+def weighted_ids(title_terms: list[str], body_terms: list[str], title_weight: float = 2.0) -> dict[int, float]:
+    """Raw term counts of title (counted `title_weight` times) and body, unigrams plus adjacent-pair bigrams."""
+    tf: dict[int, float] = {}
+    for seq, w in ((title_terms, title_weight), (body_terms, 1.0)):
+        for i, t in enumerate(seq):
+            k = term_id(t)
+            tf[k] = tf.get(k, 0.0) + w
+            if i:
+                k2 = term_id(seq[i - 1] + " " + t)
+                tf[k2] = tf.get(k2, 0.0) + 0.5 * w
+    return tf
+
+
+def tfidf(tf: dict[int, float], df: DocFreq, keep: int = 60) -> dict[int, float]:
+    """Log-scaled TF-IDF of raw counts, cut to the `keep` heaviest terms, L2-normalised."""
+    if not tf:
+        return {}
+    ids = list(tf)
+    idf = df.idf(ids)
+    w = (1.0 + np.log(np.fromiter(tf.values(), dtype=np.float64, count=len(ids)))) * idf
+    if len(ids) > keep:
+        top = np.argpartition(-w, keep)[:keep]
+    else:
+        top = np.arange(len(ids))
+    norm = math.sqrt(float((w[top] ** 2).sum())) or 1.0
+    return {ids[i]: float(w[i] / norm) for i in top}
+
+
+def cosine(a: dict[int, float], b: dict[int, float]) -> float:
+    """Dot product of two sparse vectors (both already L2-normalised)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())

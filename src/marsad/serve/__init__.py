@@ -1,0 +1,1 @@
+"""Serving: the CLI and the views over the store it shows."""

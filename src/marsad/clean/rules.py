@@ -43,7 +43,7 @@ def _compile(name: str, key: str, patterns) -> tuple[re.Pattern, ...]:
     out = []
     for i, p in enumerate(patterns or []):
         try:
-            out.append(re.compile(p, re.IGNORECASE))
+            out.append(re.compile(normalize(p), re.IGNORECASE))
         except re.error as e:
             raise ResourceFormatError(str(path(name)), 0, f"{key}[{i}] {p!r} is not a regular expression: {e}") from e
     return tuple(out)
@@ -63,8 +63,8 @@ def rules() -> Rules:
         end_block=_compile("boilerplate.yaml", "end_block", y.get("end_block")),
         split_before=_compile("boilerplate.yaml", "split_before", y.get("split_before")),
         source_line=_compile("boilerplate.yaml", "source_line", y.get("source_line")),
-        credit_cue=re.compile(y["credit_cue"]),
+        credit_cue=re.compile(normalize(y["credit_cue"])),
         agencies=agencies,
         agency_re=re.compile("|".join(re.escape(n) for n in names)),
-        not_conjunction=frozenset(y.get("not_conjunction") or ()),
+        not_conjunction=frozenset(normalize(w) for w in y.get("not_conjunction") or ()),
     )

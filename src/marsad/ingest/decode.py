@@ -22,6 +22,8 @@ def decode(data: bytes, path: str) -> str:
         raise BadInput(path, "empty file")
     text = _try_decode(data)
     if text is None:
+        if _binary(data):
+            raise BadInput(path, "binary data, not text")
         raise BadInput(path, "undecodable: not UTF-8, UTF-16 or windows-1256 text")
     controls = len(_CONTROL.findall(text[:20000]))
     if controls > max(2, len(text[:20000]) // 200):
@@ -36,17 +38,18 @@ def _try_decode(data: bytes) -> str | None:
                 return data.decode(enc)
             except UnicodeDecodeError:
                 return None
-    if b"\x00" in data[:4000] and _looks_utf16(data):
+    order = _utf16_order(data)
+    if order:
         try:
-            return data.decode("utf-16-le" if data[1:2] == b"\x00" or data[3:4] == b"\x00" else "utf-16-be")
+            return data.decode(order)
         except UnicodeDecodeError:
             pass
+    if _binary(data):
+        return None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data:
-        return None
     text = data.decode("cp1256", errors="replace")
     if _plausible_arabic(text):
         return text
@@ -58,11 +61,24 @@ def _try_decode(data: bytes) -> str | None:
     return None
 
 
-def _looks_utf16(data: bytes) -> bool:
+def _utf16_order(data: bytes) -> str | None:
+    """UTF-16 without a BOM: in Arabic or Latin text every other byte is a high byte of 0x00 or 0x06."""
     sample = data[:4000]
-    zeros_even = sample[0::2].count(0)
-    zeros_odd = sample[1::2].count(0)
-    return max(zeros_even, zeros_odd) > len(sample) // 8
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    for order, highs in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if sum(1 for b in highs if b in (0x00, 0x06)) > 0.9 * len(highs) and 0 in highs:
+            return order
+    return None
+
+
+_CONTROL_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x7F}
+
+
+def _binary(data: bytes) -> bool:
+    """Binary junk has NUL and other control bytes that no text file carries."""
+    sample = data[:20000]
+    return sum(1 for b in sample if b in _CONTROL_BYTES) > max(2, len(sample) // 200)
 
 
 def _plausible_arabic(text: str) -> bool:

@@ -66,7 +66,7 @@ class Deduper:
         self.sigs: dict[str, np.ndarray] = {}
 
     def _minhash(self, sig: np.ndarray) -> MinHash:
-        return MinHash(num_perm=NUM_PERM, hashvalues=sig)
+        return MinHash(num_perm=NUM_PERM, hashvalues=sig, scheme="affine32")
 
     def add(self, doc_id: str, text: str) -> str | None:
         """Indexes a text; returns the id of the earlier original it copies, or None if it is an original."""

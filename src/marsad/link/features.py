@@ -15,7 +15,7 @@ import zlib
 import numpy as np
 
 from marsad.arabic.normalize import normalize
-from marsad.resources import load_yaml
+from marsad.resources import load_tsv, load_yaml, path as resource_path
 
 _WORD = re.compile(r"\w+")
 HASH_BITS = 22  # document-frequency table of 4M slots (16 MB); collisions are rare and harmless
@@ -70,11 +70,35 @@ def term_id(term: str) -> int:
     return zlib.crc32(term.encode("utf-8")) & HASH_MASK
 
 
-class DocFreq:
-    """Online document frequencies over hashed terms; `idf` is smoothed so that early reports still get weights."""
+@functools.cache
+def prior() -> tuple[np.ndarray, int]:
+    """Hashed document frequencies of common terms in a news collection (resources/link/df.tsv) and its size."""
+    counts = np.zeros(1 << HASH_BITS, dtype=np.int32)
+    for row in load_tsv("link/df.tsv", ("term", "df")):
+        counts[term_id(row["term"])] += int(row["df"])
+    n = 0
+    with open(resource_path("link/df.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("# documents:"):
+                n = int(line.split(":", 1)[1])
+                break
+    counts.setflags(write=False)
+    return counts, n
 
-    def __init__(self, counts: np.ndarray | None = None, n: int = 0):
-        self.counts = counts if counts is not None else np.zeros(1 << HASH_BITS, dtype=np.int32)
+
+class DocFreq:
+    """Document frequencies over hashed terms: a prior from a news collection plus the reports seen so far.
+
+    The prior gives sensible weights from the first report on (a batch of five articles cannot tell that
+    "وزير" is common); the online counts add the vocabulary of the current news (names, places).
+    """
+
+    def __init__(self, counts: np.ndarray | None = None, n: int = 0, use_prior: bool = True):
+        base, base_n = prior() if use_prior else (None, 0)
+        if counts is None:
+            counts = base.copy() if base is not None else np.zeros(1 << HASH_BITS, dtype=np.int32)
+            n = base_n
+        self.counts = counts
         self.n = n
 
     def add(self, ids) -> None:

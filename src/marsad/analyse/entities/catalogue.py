@@ -64,6 +64,20 @@ class Catalogue:
     nisba: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ISO3 -> folded forms (masc, fem, plural)
     by_country: dict[str, str] = field(default_factory=dict)  # ISO3 -> the GPE entity id of that country
 
+    def persons_of(self, country: str) -> list[str]:
+        """Ids of people tied to `country` by their own row or by a role."""
+        idx = self.__dict__.get("_persons")
+        if idx is None:
+            idx = {}
+            for e in self.entities.values():
+                if e.type == "PER" and e.country:
+                    idx.setdefault(e.country, []).append(e.id)
+            for r in self.roles:
+                if r.country and r.entity in self.entities and r.entity not in idx.get(r.country, []):
+                    idx.setdefault(r.country, []).append(r.entity)
+            self.__dict__["_persons"] = idx
+        return idx.get(country, [])
+
     def holder(self, office: str, day: str) -> Role | None:
         """The role row of whoever held `office` on `day` (latest start wins when rows overlap)."""
         best = None
@@ -156,10 +170,10 @@ def _link_countries(cat: Catalogue) -> None:
 
 
 def _country_rank(e: CatEntity) -> int:
-    # The schema has no "is a country" column, so rank the hints it leaves: an id naming the code or the word
-    # country, a "country" sector; otherwise the first GPE row of that country (catalogues list countries first).
-    ident = e.id.lower()
-    return int(ident == (e.country or "").lower() or "country" in ident or (e.sector or "").lower() == "country")
+    # The schema has no "is a country" column, so rank the hints it leaves: an id that is the code (RUS, gpe:RUS) or holds
+    # the word country, a "country" sector; otherwise the first GPE row of that country (catalogues list countries first).
+    ident, iso = e.id.lower(), (e.country or "").lower()
+    return int(ident == iso or ident.endswith(":" + iso) or "country" in ident or (e.sector or "").lower() == "country")
 
 
 def catalogue_dir() -> Path:

@@ -1,0 +1,72 @@
+"""Entity recognition and resolution: who and where an article is about.
+
+`EntityRecognizer` finds catalogue names through Arabic orthography (clitics, letter variants, nisba adjectives,
+offices), resolves offices and titles to people through dated roles, and adds names the catalogue lacks from a
+small CRF trained on ANERcorp (see ner.py). Sets `doc.entities`; offsets are into `doc.text`.
+"""
+from __future__ import annotations
+
+import functools
+
+from marsad.analyse.entities.catalogue import Catalogue, load_catalogue, today
+from marsad.analyse.entities.clitics import Lexicon, lexicon
+from marsad.analyse.entities.matcher import Matcher
+from marsad.analyse.entities.resolve import (
+    DocEntities, ModelSpan, repeat_aliases, resolve_matches, resolve_model, to_original,
+)
+from marsad.doc import Doc
+
+
+@functools.cache
+def _matcher(directory: str | None, user_path: str | None) -> tuple[Catalogue, Matcher]:
+    cat = load_catalogue(directory, user_path)
+    return cat, Matcher(cat, lexicon())
+
+
+class EntityRecognizer:
+    """Sets `doc.entities`: catalogue matches, resolved offices and titles, and model-found names."""
+
+    name = "entities"
+    requires = ("text", "sentences")
+    assigns = ("entities",)
+
+    def __init__(self, catalogue: Catalogue, matcher: Matcher, lex: Lexicon, tagger=None):
+        self.catalogue = catalogue
+        self.matcher = matcher
+        self.lex = lex
+        self.tagger = tagger  # a marsad.analyse.entities.ner.NerTagger, or None for catalogue-only recognition
+
+    @classmethod
+    def default(cls, settings=None, *, catalogue_dir: str | None = None, use_model: bool = True) -> "EntityRecognizer":
+        """The recognizer with the shipped catalogue (plus the user's entities file) and the shipped model."""
+        user = getattr(settings, "user_entities", None)
+        cat, matcher = _matcher(catalogue_dir, str(user) if user else None)
+        tagger = None
+        if use_model:
+            from marsad.analyse.entities.ner import load_tagger
+
+            tagger = load_tagger(matcher)
+        return cls(cat, matcher, lexicon(), tagger)
+
+    def __call__(self, doc: Doc) -> Doc:
+        norm = doc.norm
+        text = norm.text
+        matches = self.matcher.find(text)
+        de = DocEntities(self.catalogue, self.lex, text, doc.published or today())
+        resolve_matches(de, matches)
+        if self.tagger is not None:
+            spans = self.tagger.spans(text, _folded_sentences(doc), matches)
+            resolve_model(de, [ModelSpan(s, e, t) for s, e, t in spans])
+        repeat_aliases(de)
+        doc.entities = to_original(list(de.by_id.values()), norm, doc.text)
+        return doc
+
+
+def _folded_sentences(doc: Doc) -> list[tuple[int, int]]:
+    norm = doc.norm
+    if not doc.sentences:
+        return [(0, len(norm.text))]
+    return [(norm.from_original(s.start), norm.from_original(s.end)) for s in doc.sentences]
+
+
+__all__ = ["EntityRecognizer"]

@@ -1,0 +1,123 @@
+"""Token features for the CRF: the word, its affixes and clitic-free stem, its shape, catalogue membership, and
+the same for its neighbours.
+
+Features that depend only on the word are computed once per word form and cached, which keeps tagging fast
+enough to run over every sentence.
+"""
+from __future__ import annotations
+
+import re
+
+import simplemma
+
+from marsad.analyse.entities.clitics import Lexicon
+from marsad.analyse.entities.matcher import Match
+
+# A token for the model: a word, or one punctuation mark (ANERcorp separates punctuation the same way).
+TOKEN = re.compile(r"\w+|[^\w\s]")
+_CACHE_MAX = 300_000
+
+
+class Featurizer:
+    """Builds CRF feature lists for the tokens of a sentence."""
+
+    def __init__(self, lex: Lexicon, known: frozenset[str] = frozenset()):
+        self.lex = lex
+        self.known = known  # folded single-word catalogue names: a clitic is split off only before one of them
+        self._cache: dict[str, tuple[list[str], str]] = {}
+
+    def word(self, w: str) -> tuple[list[str], str]:
+        """(features of the word alone, its stem), cached per word form."""
+        hit = self._cache.get(w)
+        if hit is not None:
+            return hit
+        if len(self._cache) > _CACHE_MAX:
+            self._cache.clear()
+        stem = self._stem(w)
+        f = [
+            "w=" + w, "stem=" + stem, "p2=" + w[:2], "p3=" + w[:3], "s2=" + w[-2:], "s3=" + w[-3:],
+            "ss2=" + stem[-2:], "sp2=" + stem[:2], "len=" + str(min(len(w), 8)), "shape=" + _shape(w),
+        ]
+        if w.startswith(self.lex.article):
+            f.append("al")
+        if w in self.lex.honorifics or stem in self.lex.honorifics:
+            f.append("hon")
+        if stem in self.known:
+            f.append("known")
+        if w.endswith(("ي", "يه", "يين", "يون")) and len(w) > 4:
+            f.append("nisba_like")
+        hit = (f, stem)
+        self._cache[w] = hit
+        return hit
+
+    def _stem(self, w: str) -> str:
+        """The word without proclitics and article, checked against known names so foreign names stay whole."""
+        if not w.isalpha() or len(w) < 3 or w in self.known:
+            return w
+        for n in (3, 2, 1):
+            pre, rest = w[:n], w[n:]
+            if len(rest) >= 2 and pre in self.lex.clitics and rest in self.known:
+                return rest
+        lem = simplemma.lemmatize(w, lang="ar")
+        return lem if lem and len(lem) >= 2 else w
+
+    def sentence(self, toks: list[str], gaz: list[str]) -> list[list[str]]:
+        """Feature lists for one sentence; `gaz` holds a catalogue tag per token ('' or B-PER, I-GPE, ...)."""
+        words = [self.word(t) for t in toks]
+        n = len(toks)
+        out = []
+        for i in range(n):
+            f = list(words[i][0])
+            if gaz[i]:
+                f.append("g=" + gaz[i])
+            for d in (-2, -1, 1, 2):
+                j = i + d
+                if 0 <= j < n:
+                    f.append(f"w{d}=" + toks[j])
+                    if d in (-1, 1):
+                        f.append(f"st{d}=" + words[j][1])
+                        if gaz[j]:
+                            f.append(f"g{d}=" + gaz[j])
+                else:
+                    f.append(f"w{d}=<s>")
+            if i > 0:
+                f.append("bi-1=" + toks[i - 1] + "|" + toks[i])
+            out.append(f)
+        return out
+
+
+def _shape(w: str) -> str:
+    if w.isdigit():
+        return "d"
+    if w.isascii() and w.isalpha():
+        return "lat"
+    if not w.isalnum():
+        return "p"
+    return "a"
+
+
+def tokenize(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Token spans of text[start:end] for the model."""
+    return [(m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+
+
+_TYPE_OF_KIND = {"office": "PER", "nisba": "NIS", "title": "TTL"}
+
+
+def gazetteer_tags(spans: list[tuple[int, int]], matches: list[Match], types: dict[str, str]) -> list[str]:
+    """A B-/I- catalogue tag per token span, from matcher hits (entity type, or office / nisba / title)."""
+    tags = [""] * len(spans)
+    if not matches or not spans:
+        return tags
+    j = 0
+    for m in matches:
+        typ = types.get(m.target, "MISC") if m.kind == "name" else _TYPE_OF_KIND[m.kind]
+        while j < len(spans) and spans[j][1] <= m.start:
+            j += 1
+        k = j
+        first = True
+        while k < len(spans) and spans[k][0] < m.end:
+            tags[k] = ("B-" if first else "I-") + typ
+            first = False
+            k += 1
+    return tags

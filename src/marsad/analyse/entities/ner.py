@@ -1,0 +1,235 @@
+"""The statistical recognizer: a CRF (python-crfsuite) trained on ANERcorp with catalogue and morphology features.
+
+Training uses the first 125,000 tokens of ANERcorp, cut at the next sentence end; the rest is held out. Scores are
+entity-level, exact span, for PER, ORG and LOC.
+
+    python -m marsad.analyse.entities.ner evaluate [--anercorp PATH]   # prints held-out F1
+    python scripts/train_ner.py                                        # retrains and writes the model + scores
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import sys
+from pathlib import Path
+
+import pycrfsuite
+
+from marsad.analyse.entities.clitics import lexicon
+from marsad.analyse.entities.features import Featurizer, gazetteer_tags, tokenize
+from marsad.analyse.entities.matcher import Matcher
+from marsad.arabic.normalize import normalize
+from marsad.errors import BadInput
+from marsad.resources import path as resource_path
+
+MODEL = resource_path("ner/crf.model")
+SCORES = resource_path("ner/scores.json")
+TRAIN_TOKENS = 125_000
+EVAL_TYPES = ("PER", "ORG", "LOC")
+_LABELS = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+_SENT_END = {".", "!", "؟", "?"}
+DEFAULT_ANERCORP = Path(__file__).resolve().parents[4].parent / "shared" / "data" / "anercorp" / "ANERCorp.txt"
+
+
+# -- data ---------------------------------------------------------------------------------------------------------
+def read_anercorp(path: str | Path) -> list[tuple[list[str], list[str]]]:
+    """ANERcorp as sentences of (tokens, IOB2 labels with PER/ORG/LOC/MISC); sentences end at . ! ?"""
+    sents: list[tuple[list[str], list[str]]] = []
+    toks: list[str] = []
+    labs: list[str] = []
+    try:
+        fh = open(path, encoding="utf-8")
+    except OSError as e:
+        raise BadInput(str(path), f"cannot read ANERcorp: {e.strerror}") from e
+    with fh:
+        for n, line in enumerate(fh, 1):
+            parts = line.split()
+            if len(parts) != 2:
+                continue  # a stray mark without a label
+            tok, tag = parts
+            toks.append(tok)
+            labs.append(_label(tag, labs[-1] if labs else "O", path, n))
+            if tok in _SENT_END:
+                sents.append((toks, labs))
+                toks, labs = [], []
+    if toks:
+        sents.append((toks, labs))
+    return sents
+
+
+def _label(tag: str, prev: str, path, n: int) -> str:
+    if tag == "O":
+        return "O"
+    bio, _, typ = tag.partition("-")
+    if typ not in _LABELS or bio not in ("B", "I"):
+        raise BadInput(str(path), f"unknown tag {tag!r}", line=n)
+    typ = _LABELS[typ]
+    # The corpus is IOB1-like in places: an I- that follows nothing of its type starts an entity.
+    if bio == "I" and prev[2:] != typ:
+        bio = "B"
+    return f"{bio}-{typ}"
+
+
+def split_corpus(sents, train_tokens: int = TRAIN_TOKENS):
+    """(train, test): sentences up to and including the one holding token number `train_tokens`, and the rest."""
+    total = 0
+    for i, (toks, _) in enumerate(sents):
+        total += len(toks)
+        if total >= train_tokens:
+            return sents[: i + 1], sents[i + 1:]
+    return sents, []
+
+
+# -- features for a pre-tokenised sentence ---------------------------------------------------------------------------
+class NerTagger:
+    """The trained CRF with its featurizer; `spans` tags a document's sentences."""
+
+    def __init__(self, matcher: Matcher, model: Path | None = None):
+        self.matcher = matcher
+        self.types = matcher.types
+        self.feat = Featurizer(lexicon(), frozenset(k for k in matcher.names if " " not in k))
+        self.tagger = None
+        if model is not None:
+            self.tagger = pycrfsuite.Tagger()
+            self.tagger.open(str(model))
+
+    def token_features(self, tokens: list[str]) -> list[list[str]]:
+        """Features of a pre-tokenised sentence (tokens are folded here)."""
+        folded = [normalize(t) or t for t in tokens]
+        spans, text, pos = [], [], 0
+        for t in folded:
+            spans.append((pos, pos + len(t)))
+            text.append(t)
+            pos += len(t) + 1
+        joined = " ".join(text)
+        return self.feat.sentence(folded, gazetteer_tags(spans, self.matcher.find(joined), self.types))
+
+    def tag_tokens(self, tokens: list[str]) -> list[str]:
+        return self.tagger.tag(self.token_features(tokens)) if tokens else []
+
+    def spans(self, text: str, sentences: list[tuple[int, int]], matches) -> list[tuple[int, int, str]]:
+        """Entity spans (folded offsets, type PER/ORG/LOC) the model finds in `text`, sentence by sentence."""
+        out: list[tuple[int, int, str]] = []
+        mi = 0
+        for s, e in sentences:
+            toks = tokenize(text, s, e)
+            if not toks:
+                continue
+            while mi < len(matches) and matches[mi].end <= s:
+                mi += 1
+            mj = mi
+            while mj < len(matches) and matches[mj].start < e:
+                mj += 1
+            gaz = gazetteer_tags(toks, matches[mi:mj], self.types)
+            words = [text[a:b] for a, b in toks]
+            labels = self.tagger.tag(self.feat.sentence(words, gaz))
+            for a, b, typ in entity_spans(labels):
+                if typ in EVAL_TYPES:
+                    out.append((toks[a][0], toks[b - 1][1], typ))
+        return out
+
+
+def entity_spans(labels: list[str]) -> list[tuple[int, int, str]]:
+    """(first token, end token exclusive, type) of each entity in an IOB2 label sequence."""
+    out = []
+    start, typ = None, None
+    for i, lab in enumerate([*labels, "O"]):
+        if start is not None and (lab == "O" or lab.startswith("B-") or lab[2:] != typ):
+            out.append((start, i, typ))
+            start = None
+        if lab != "O" and start is None:
+            start, typ = i, lab[2:]
+    return out
+
+
+@functools.cache
+def load_tagger(matcher: Matcher) -> NerTagger | None:
+    """The shipped model bound to `matcher`, or None when no model is installed (catalogue-only recognition)."""
+    return NerTagger(matcher, MODEL) if MODEL.is_file() else None
+
+
+# -- training and evaluation ------------------------------------------------------------------------------------------
+def train(anercorp: str | Path, model: Path = MODEL, *, c1: float = 0.05, c2: float = 0.01,
+          iterations: int = 150, minfreq: int = 2) -> dict:
+    """Trains the CRF on the training part of ANERcorp, writes `model`, and returns held-out scores."""
+    from marsad.analyse.entities import _matcher
+
+    _, matcher = _matcher(None, None)
+    train_s, test_s = split_corpus(read_anercorp(anercorp))
+    nt = NerTagger(matcher)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for toks, labs in train_s:
+        trainer.append(nt.token_features(toks), labs)
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.minfreq": minfreq,
+                        "feature.possible_transitions": True})
+    model.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(model))
+    scores = score(NerTagger(matcher, model), test_s)
+    scores["train_sentences"], scores["train_tokens"] = len(train_s), sum(len(t) for t, _ in train_s)
+    scores["params"] = {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.minfreq": minfreq}
+    return scores
+
+
+def score(nt: NerTagger, sents) -> dict:
+    """Entity-level exact-span precision, recall and F1 per type (PER, ORG, LOC) and micro-averaged."""
+    counts = {t: [0, 0, 0] for t in EVAL_TYPES}  # tp, predicted, gold
+    for toks, labs in sents:
+        gold = {s for s in entity_spans(labs) if s[2] in EVAL_TYPES}
+        pred = {s for s in entity_spans(nt.tag_tokens(toks)) if s[2] in EVAL_TYPES}
+        for t in EVAL_TYPES:
+            g = {s for s in gold if s[2] == t}
+            p = {s for s in pred if s[2] == t}
+            counts[t][0] += len(g & p)
+            counts[t][1] += len(p)
+            counts[t][2] += len(g)
+    out: dict = {"test_sentences": len(sents), "test_tokens": sum(len(t) for t, _ in sents)}
+    tot = [0, 0, 0]
+    for t, c in counts.items():
+        out[t] = _prf(*c)
+        tot = [a + b for a, b in zip(tot, c)]
+    out["micro"] = _prf(*tot)
+    return out
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "gold": n_gold, "predicted": n_pred}
+
+
+def evaluate_anercorp(path: str | Path = DEFAULT_ANERCORP) -> dict:
+    """Scores the shipped model on the held-out part of ANERcorp at `path`."""
+    from marsad.analyse.entities import _matcher
+
+    _, matcher = _matcher(None, None)
+    if not MODEL.is_file():
+        raise FileNotFoundError(f"no NER model at {MODEL}; run scripts/train_ner.py")
+    _, test_s = split_corpus(read_anercorp(path))
+    return score(NerTagger(matcher, MODEL), test_s)
+
+
+def format_scores(s: dict) -> str:
+    """The scores as a small table."""
+    lines = [f"ANERcorp held-out: {s['test_sentences']} sentences, {s['test_tokens']} tokens (entity-level, exact span)"]
+    for t in (*EVAL_TYPES, "micro"):
+        v = s[t]
+        lines.append(f"{t:6} P={v['precision']:.3f} R={v['recall']:.3f} F1={v['f1']:.3f} (gold {v['gold']})")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`evaluate`: prints held-out F1 of the shipped model."""
+    ap = argparse.ArgumentParser(prog="python -m marsad.analyse.entities.ner")
+    ap.add_argument("command", choices=["evaluate"])
+    ap.add_argument("--anercorp", default=str(DEFAULT_ANERCORP), help="path of ANERCorp.txt")
+    ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    args = ap.parse_args(argv)
+    s = evaluate_anercorp(args.anercorp)
+    print(json.dumps(s, indent=2) if args.json else format_scores(s))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

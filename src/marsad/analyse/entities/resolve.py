@@ -1,0 +1,278 @@
+"""From matches to entities: offices to their holders on the article's date, titles with nisbas to people already
+named, appositive names after an office to the office holder, model-found names to their own entities.
+
+Everything works on folded offsets; `DocEntities.finish` maps mentions back to offsets in `doc.text`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from marsad.analyse.entities.catalogue import Catalogue, CatEntity
+from marsad.analyse.entities.clitics import Lexicon
+from marsad.analyse.entities.matcher import Match
+from marsad.arabic.normalize import NormText
+from marsad.doc import Entity, Mention
+
+# Similarity (rapidfuzz ratio, 0-100) for a name right after an office to count as the office holder (فان يي after
+# وزير الخارجية الصيني is Wang Yi), and for a model-found name to join a person already named in the document.
+APPOSITIVE_MIN = 70.0
+MERGE_MIN = 85.0
+_WORD = re.compile(r"\w+")
+_GAP = re.compile(r"[\s،,]*")
+
+
+@dataclass(slots=True)
+class ModelSpan:
+    """A name the statistical model found where the catalogue has nothing: folded offsets and PER/ORG/LOC."""
+
+    start: int
+    end: int
+    type: str
+
+
+class DocEntities:
+    """Entities of one document under construction, in order of first mention."""
+
+    def __init__(self, cat: Catalogue, lex: Lexicon, text: str, day: str):
+        self.cat, self.lex, self.text, self.day = cat, lex, text, day
+        self.by_id: dict[str, Entity] = {}
+        self.aliases: dict[str, str] = {}  # folded surface form -> entity id, learnt in this document
+        self.last_person: str | None = None
+        self.taken: list[tuple[int, int]] = []
+
+    # -- entities -------------------------------------------------------------------------------------------
+    def from_catalogue(self, eid: str) -> Entity:
+        """The document's entity for catalogue id `eid`, with the role held on the article's date."""
+        ent = self.by_id.get(eid)
+        if ent is not None:
+            return ent
+        c: CatEntity = self.cat.entities[eid]
+        ent = Entity(id=c.id, name_en=c.name_en, name_ar=c.name_ar, type=c.type, wikidata=c.wikidata,
+                     country=c.country, sector=c.sector, lat=c.lat, lon=c.lon)
+        if c.type == "PER":
+            role = self.cat.role_of(eid, self.day)
+            if role is not None:
+                ent.country = role.country or ent.country
+                ent.sector = role.sector or ent.sector
+                ent.role = role.role_en or None
+        self.by_id[eid] = ent
+        return ent
+
+    def new_entity(self, name: str, typ: str) -> Entity:
+        """An entity the catalogue lacks, keyed by its folded name within the document."""
+        eid = f"new:{typ.lower()}:{name}"
+        ent = self.by_id.get(eid)
+        if ent is None:
+            ent = Entity(id=eid, name_en=name, name_ar=name, type=typ)
+            self.by_id[eid] = ent
+        return ent
+
+    def office_entity(self, slug: str) -> Entity:
+        """A stand-in person for an office whose holder on the date is unknown (keeps country and sector)."""
+        eid = f"office:{slug}"
+        ent = self.by_id.get(eid)
+        if ent is None:
+            o = self.cat.offices.get(slug)
+            role = o.role_en if o else slug
+            country = o.country if o else None
+            ent = Entity(id=eid, name_en=f"{role} ({country})" if country else role, name_ar="", type="PER",
+                         country=country, sector=o.sector if o else None, role=role)
+            self.by_id[eid] = ent
+        return ent
+
+    def mention(self, ent: Entity, s: int, e: int, how: str) -> None:
+        ent.mentions.append(Mention(s, e, self.text[s:e], how))
+        self.taken.append((s, e))
+        if ent.type == "PER":
+            self.last_person = ent.id
+            if ent.name_ar == "" and how != "office":
+                ent.name_ar = self.text[s:e]
+
+    # -- offices and titles -------------------------------------------------------------------------------------
+    def office_holder(self, slug: str) -> str | None:
+        role = self.cat.holder(slug, self.day)
+        return role.entity if role and role.entity in self.cat.entities else None
+
+    def counterpart(self, country: str) -> str | None:
+        """The holder, in `country`, of the office the last-named person holds (نظيره الصيني)."""
+        if self.last_person is None:
+            return None
+        role = self.cat.role_of(self.last_person, self.day)
+        if role is None or ":" not in role.office:
+            return None
+        return self.office_holder(f"{country}:{role.office.split(':', 1)[1]}")
+
+    def titled_person(self, role_word: str, country: str) -> str | None:
+        """The latest person named in the document from `country` whose role contains `role_word`."""
+        for ent in reversed(list(self.by_id.values())):
+            if ent.type != "PER" or ent.country != country:
+                continue
+            if not role_word or role_word in (ent.role or "").lower():
+                return ent.id
+        return None
+
+    def appositive(self, end: int, country: str | None, holder: str | None) -> tuple[int, int, str] | None:
+        """A name written right after an office that is (a misspelling of) the holder or a person of `country`."""
+        gap = _GAP.match(self.text, end)
+        pos = gap.end() if gap else end
+        words = []
+        for m in _WORD.finditer(self.text, pos):
+            if words and self.text[words[-1].end():m.start()].strip():
+                break
+            words.append(m)
+            if len(words) == 3:
+                break
+        if not words or words[0].start() != pos:
+            return None
+        cands = self._candidates(country, holder)
+        best = None
+        for k in range(len(words), 0, -1):
+            phrase = self.text[words[0].start():words[k - 1].end()]
+            for eid in cands:
+                for v in self.cat.entities[eid].names_ar:
+                    if v.count(" ") + 1 != k:
+                        continue
+                    score = fuzz.ratio(phrase, v)
+                    if score >= APPOSITIVE_MIN and (best is None or score > best[0]):
+                        best = (score, words[0].start(), words[k - 1].end(), eid)
+        return best[1:] if best else None
+
+    def _candidates(self, country: str | None, holder: str | None) -> list[str]:
+        out = [holder] if holder else []
+        if country:
+            out += [p for p in self.cat.persons_of(country) if p != holder]
+        return out
+
+
+def overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def to_original(ents: list[Entity], norm: NormText, original: str) -> list[Entity]:
+    """Maps every mention to offsets in the original text; drops entities left without a mention."""
+    out = []
+    for ent in ents:
+        if not ent.mentions:
+            continue
+        for m in ent.mentions:
+            m.start, m.end = norm.span(m.start, m.end)
+            m.text = original[m.start:m.end]
+        ent.mentions.sort(key=lambda m: m.start)
+        out.append(ent)
+    return out
+
+
+def is_adjacent(text: str, end: int, start: int) -> bool:
+    """True when only spaces lie between `end` and `start`."""
+    return end <= start and not text[end:start].strip()
+
+
+def resolve_matches(de: DocEntities, matches: list[Match]) -> set[int]:
+    """Turns matches into mentions in text order; returns the indexes of matches absorbed by an earlier one."""
+    used: set[int] = set()
+    text = de.text
+    for i, m in enumerate(matches):
+        if i in used:
+            continue
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        if m.kind == "name":
+            ent = de.from_catalogue(m.target)
+            de.mention(ent, m.start, m.end, m.how)
+        elif m.kind == "office":
+            _office(de, m, nxt)
+        elif m.kind == "title":
+            if nxt is not None and nxt.kind == "nisba" and is_adjacent(text, m.end, nxt.start):
+                if _titled(de, m, nxt, matches[i + 2] if i + 2 < len(matches) else None):
+                    used.add(i + 1)
+        elif m.kind == "nisba":
+            eid = de.cat.by_country.get(m.target)
+            if eid:
+                de.mention(de.from_catalogue(eid), m.start, m.end, "nisba")
+    return used
+
+
+def _office(de: DocEntities, m: Match, nxt: Match | None) -> None:
+    office = de.cat.offices.get(m.target)
+    country = office.country if office else None
+    if nxt is not None and nxt.kind == "name" and is_adjacent(de.text, m.end, nxt.start) and \
+            de.cat.entities[nxt.target].type == "PER":
+        # The text names the holder: it wins over the catalogue's dates.
+        de.mention(de.from_catalogue(nxt.target), m.start, m.end, "office")
+        return
+    holder = de.office_holder(m.target)
+    app = de.appositive(m.end, country, holder) if nxt is None or nxt.start > m.end + 1 else None
+    if app is not None:
+        ent = de.from_catalogue(app[2])
+        de.mention(ent, m.start, m.end, "office")
+        de.mention(ent, app[0], app[1], "alias")
+        de.aliases[de.text[app[0]:app[1]]] = ent.id
+        return
+    ent = de.from_catalogue(holder) if holder else de.office_entity(m.target)
+    de.mention(ent, m.start, m.end, "office")
+
+
+def _titled(de: DocEntities, title: Match, nisba: Match, after: Match | None) -> bool:
+    """A title with a nationality adjective (الوزير الصيني, نظيره الصيني): resolves to a person if it can."""
+    country = nisba.target
+    if after is not None and after.kind == "name" and is_adjacent(de.text, nisba.end, after.start) and \
+            de.cat.entities[after.target].type == "PER":
+        return False  # الزعيم الصيني شي جين بينغ: the name is there; the nisba stays a mention of the country
+    if title.target == "=counterpart":
+        pid = de.counterpart(country)
+    else:
+        pid = de.titled_person(title.target, country)
+    app = de.appositive(nisba.end, country, pid)
+    if app is not None:
+        pid = app[2]
+    if pid is None:
+        return False
+    ent = de.from_catalogue(pid) if pid in de.cat.entities else de.by_id[pid]
+    de.mention(ent, title.start, nisba.end, "office")
+    if app is not None:
+        de.mention(ent, app[0], app[1], "alias")
+        de.aliases[de.text[app[0]:app[1]]] = ent.id
+    return True
+
+
+def resolve_model(de: DocEntities, spans: list[ModelSpan]) -> None:
+    """Adds model-found names that no catalogue mention covers, merging them with people already named."""
+    people = [e for e in de.by_id.values() if e.type == "PER"]
+    for sp in spans:
+        if overlaps((sp.start, sp.end), de.taken):
+            continue
+        name = de.text[sp.start:sp.end]
+        eid = de.aliases.get(name)
+        if eid is None and sp.type == "PER":
+            eid = _similar_person(name, people, de.cat)
+        if eid is not None:
+            de.mention(de.by_id[eid], sp.start, sp.end, "alias")
+            continue
+        typ = sp.type if sp.type != "LOC" else "LOC"
+        ent = de.new_entity(name, typ)
+        de.mention(ent, sp.start, sp.end, "model")
+        if typ == "PER":
+            people.append(ent)
+
+
+def _similar_person(name: str, people: list[Entity], cat: Catalogue) -> str | None:
+    k = name.count(" ") + 1
+    for ent in people:
+        c = cat.entities.get(ent.id)
+        forms = c.names_ar if c else (ent.name_ar,)
+        for v in forms:
+            if v.count(" ") + 1 == k and fuzz.ratio(name, v) >= MERGE_MIN:
+                return ent.id
+        if k == 1 and not c and ent.name_ar.endswith(" " + name):
+            return ent.id  # a surname alone after the full name of someone the catalogue lacks
+    return None
+
+
+def repeat_aliases(de: DocEntities) -> None:
+    """Finds later uses of names learnt in this document (an appositive misspelling used again alone)."""
+    for alias, eid in de.aliases.items():
+        for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", de.text):
+            if not overlaps((m.start(), m.end()), de.taken):
+                de.mention(de.by_id[eid], m.start(), m.end(), "alias")

@@ -1,0 +1,71 @@
+"""The reporting-verb lexicon and the one compiled pattern that finds quotation marks and cues in a text."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from marsad.arabic.normalize import normalize
+from marsad.errors import ResourceFormatError
+from marsad.resources import load_yaml, path
+
+CUES_FILE = "quotes/cues.yaml"
+ATTRIBUTION_FILE = "quotes/attribution.yaml"
+CUE_KINDS = ("verbs", "transmit", "participles", "nouns")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Folded cue forms with their lemma and kind, and the word lists that shape an attribution."""
+
+    forms: dict[str, tuple[str, str]]  # folded form -> (lemma, kind)
+    pattern: re.Pattern  # group "m": a quotation mark; group "c": a cue word with an optional و/ف
+    complementisers: frozenset[str]
+    transmit_from: frozenset[str]
+    subject_stops: frozenset[str]
+    after_quote: tuple[tuple[str, ...], ...]  # word sequences
+    anaphors: frozenset[str]
+
+    def cue(self, word: str) -> tuple[str, str] | None:
+        """(lemma, kind) of a folded word, with or without a leading و/ف."""
+        hit = self.forms.get(word)
+        if hit is None and len(word) > 2 and word[0] in "وف":
+            hit = self.forms.get(word[1:])
+        return hit
+
+
+def _words(data: dict, key: str, where: str) -> list[str]:
+    items = data.get(key)
+    if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+        raise ResourceFormatError(where, 1, f"{key!r} must be a list of words")
+    return [normalize(x).strip() for x in items if x.strip()]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The packaged lexicon (loaded once per process)."""
+    cues = load_yaml(CUES_FILE)
+    where = str(path(CUES_FILE))
+    forms: dict[str, tuple[str, str]] = {}
+    for kind in CUE_KINDS:
+        table = cues.get(kind)
+        if not isinstance(table, dict):
+            raise ResourceFormatError(where, 1, f"section {kind!r} must map a lemma to its forms")
+        for lemma, lemma_forms in table.items():
+            if not isinstance(lemma_forms, list):
+                raise ResourceFormatError(where, 1, f"{kind}.{lemma}: forms must be a list")
+            for f in lemma_forms:
+                forms.setdefault(normalize(str(f)), (str(lemma), kind))
+    att = load_yaml(ATTRIBUTION_FILE)
+    awhere = str(path(ATTRIBUTION_FILE))
+    alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    pattern = re.compile(r'(?P<m>[«»“”„"])|(?<!\w)(?P<c>[وف]?(?:' + alternatives + r'))(?!\w)')
+    return Lexicon(
+        forms=forms,
+        pattern=pattern,
+        complementisers=frozenset(_words(att, "complementisers", awhere)),
+        transmit_from=frozenset(_words(att, "transmit_from", awhere)),
+        subject_stops=frozenset(_words(att, "subject_stops", awhere)),
+        after_quote=tuple(tuple(w.split()) for w in _words(att, "after_quote", awhere)),
+        anaphors=frozenset(_words(att, "anaphors", awhere)),
+    )

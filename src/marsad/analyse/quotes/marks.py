@@ -1,0 +1,152 @@
+"""Pairing quotation marks into quoted stretches of text.
+
+Arabic outlets quote with « », “ ” (sometimes reversed or doubled as ” ”), and straight " which is the same
+character at both ends. A mark's role (opening or closing) is read from what touches it: text right after and a
+space before means it opens; text before and a space after means it closes; ambiguous marks close whatever is
+open of their family and open otherwise. A quotation left open at the end of its paragraph ends there (the
+closing mark is missing) unless the next paragraph closes it before opening anything, or opens again at once
+(the convention for a quotation running over several paragraphs).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.doc import Span
+
+MARKS = "«»“”„\""
+MARK_RE = re.compile('[«»“”„"]')
+_FAMILY = {"«": "g", "»": "g", "“": "c", "”": "c", "„": "c", '"': "s"}
+_OPENING = frozenset("«“„")  # marks that open unless the context says otherwise
+_CLOSING = frozenset("»”")  # marks that close unless they follow a colon with nothing open
+# Characters that count as "no text here" on the side of a mark.
+_BEFORE_QUIET = frozenset(" \t\n\r\u00a0:([{—–-") | frozenset(MARKS)
+_AFTER_QUIET = frozenset(" \t\n\r\u00a0.,،:;؛!?؟)]}…-–—") | frozenset(MARKS)
+
+
+@dataclass(slots=True)
+class Quoted:
+    """A top-level quoted stretch: `start`/`end` cover the words without the marks."""
+
+    open: int  # offset of the opening mark
+    start: int
+    end: int
+    close: int | None  # offset of the closing mark; None when it is missing
+    continues: bool = False  # opens a paragraph while the previous paragraph's quotation was left open
+
+
+def _role(text: str, i: int, family_open: bool, restart: bool) -> str:
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    text_before = prev not in _BEFORE_QUIET
+    text_after = nxt not in _AFTER_QUIET
+    if ch in _OPENING:
+        return "close" if family_open and text_before and not text_after else "open"
+    if ch in _CLOSING:
+        # «وقال:» لا ...»: some outlets open with the closing form right after a colon.
+        return "open" if restart and (not family_open or text_after) else "close"
+    if text_after and (not text_before or _proclitic(text, i)):
+        return "open"
+    if text_before and not text_after:
+        return "close"
+    return "close" if family_open else "open"
+
+
+def _proclitic(text: str, i: int) -> bool:
+    # و"بريكس" / ل"الروابط": a one-letter clitic glued to an opening mark.
+    return i >= 2 and text[i - 1] in "وفبلك" and text[i - 2] in " \t\n(،,"
+
+
+def _after_colon(text: str, i: int, floor: int) -> bool:
+    j = i - 1
+    while j >= floor and text[j] in " \t\u00a0":
+        j -= 1
+    return j >= floor and text[j] == ":"
+
+
+def pair_marks(text: str, paragraphs: list[Span], marks: list[int]) -> list[Quoted]:
+    """Top-level quoted stretches of `text`, given the offsets of its quotation marks in order."""
+    out: list[Quoted] = []
+    stack: list[tuple[str, int]] = []  # (family, offset of the opening mark)
+    k = 0
+    left_open_family: str | None = None
+    for pi, para in enumerate(paragraphs):
+        first_mark = True
+        while k < len(marks) and marks[k] < para.end:
+            i = marks[k]
+            k += 1
+            if i < para.start:
+                continue
+            fam = _FAMILY[text[i]]
+            fam_open = any(f == fam for f, _ in stack)
+            restart = _after_colon(text, i, para.start)
+            role = _role(text, i, fam_open, restart)
+            if role == "open" and restart and stack and stack[0][0] == fam:
+                # A fresh «قال: » while the last quotation never closed: that one ends before this cue.
+                _emit(out, text, stack[0][1], _end_before_cue(text, stack[0][1], i), None)
+                stack.clear()
+            if role == "open":
+                cont = first_mark and left_open_family == fam and not text[para.start:i].strip()
+                stack.append((fam, i))
+                if cont:
+                    stack[-1] = (fam, ~i)  # remember continuation by a negative marker
+            else:
+                depth = _last_of(stack, fam)
+                if depth is None:
+                    continue
+                f, at = stack[depth]
+                del stack[depth:]
+                if depth == 0:
+                    _emit(out, text, at, i, i)
+            first_mark = False
+        left_open_family = None
+        if stack:
+            nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+            if nxt is not None and _closes_first(text, nxt, marks, k, stack[0][0]):
+                continue  # the quotation runs on into the next paragraph
+            left_open_family = stack[0][0]
+            _emit(out, text, stack[0][1], para.end, None)
+            stack.clear()
+    return out
+
+
+def _last_of(stack: list[tuple[str, int]], fam: str) -> int | None:
+    for d in range(len(stack) - 1, -1, -1):
+        if stack[d][0] == fam:
+            return d
+    return None
+
+
+def _closes_first(text: str, para: Span, marks: list[int], k: int, fam: str) -> bool:
+    """Whether the first mark of `fam` in `para` closes (so a quotation open before it runs on)."""
+    while k < len(marks) and marks[k] < para.end:
+        i = marks[k]
+        k += 1
+        if i >= para.start and _FAMILY[text[i]] == fam:
+            if i == para.start:
+                return False
+            return _role(text, i, True, _after_colon(text, i, para.start)) == "close"
+    return False
+
+
+def _end_before_cue(text: str, open_at: int, new_mark: int) -> int:
+    """Where an unclosed quotation ends when a new one starts in the same paragraph: before the words that
+    introduce the new one (the last clause start, at "و" of "وقال:")."""
+    if open_at < 0:
+        open_at = ~open_at
+    j = text.rfind(" و", open_at + 1, new_mark)
+    return j if j > open_at else new_mark
+
+
+def _emit(out: list[Quoted], text: str, at: int, end: int, close: int | None) -> None:
+    continues = at < 0
+    if continues:
+        at = ~at
+    start = at + 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Quoted(at, start, end, close, continues))

@@ -1,0 +1,125 @@
+"""Who speaks: the subject of a reporting verb, resolved to an entity mention found by the entities stage.
+
+All offsets here are in the folded text (`doc.norm.text`); the finder maps them back to `doc.text`.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from marsad.analyse.quotes.lexicon import Lexicon
+from marsad.doc import Doc, Entity
+
+TOKEN_RE = re.compile(r"\w+|[،,:«»“”„\"]")
+# Preference among mention kinds: a person or an organisation speaks; a place or a nisba only when nothing else.
+_TYPE_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3, "MISC": 3}
+_NAMED = ("name", "alias", "surname", "model")
+MAX_SUBJECT_WORDS = 14
+MAX_ANONYMOUS_WORDS = 5
+
+
+@dataclass(slots=True)
+class Who:
+    """A speaker in folded-text offsets: an entity mention, or anonymous words (entity None)."""
+
+    start: int
+    end: int
+    entity: Entity | None
+
+
+@dataclass(slots=True)
+class NormMention:
+    start: int
+    end: int
+    entity: Entity
+    how: str
+
+
+def norm_mentions(doc: Doc) -> list[NormMention]:
+    """Every entity mention of the document in folded-text offsets, by start."""
+    nt = doc.norm
+    out = [NormMention(nt.from_original(m.start), nt.from_original(m.end), e, m.how)
+           for e in doc.entities for m in e.mentions]
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+class SubjectReader:
+    """Reads the subject of reporting verbs in one document."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, mentions: list[NormMention]):
+        self.text = doc.norm.text
+        self.lex = lex
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+
+    def _mentions_in(self, a: int, b: int) -> list[NormMention]:
+        i = bisect_left(self.starts, a)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < b:
+            if self.mentions[i].end <= b:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def _is_stop(self, word: str) -> bool:
+        stops = self.lex.subject_stops
+        return word in stops or (len(word) > 2 and word[0] in "وف" and word[1:] in stops) or word.startswith("لل")
+
+    def _segment(self, toks: list[re.Match], k: int) -> tuple[int, int, int]:
+        """(start, end, next k) of the noun phrase opening at token k, cut at a stop word or a comma."""
+        start = end = toks[k].start() if k < len(toks) else -1
+        n = 0
+        while k < len(toks):
+            w = toks[k].group()
+            if w in "،,:" or self._is_stop(w) or n >= MAX_SUBJECT_WORDS:
+                break
+            end = toks[k].end()
+            n += 1
+            k += 1
+        while k < len(toks) and toks[k].group() not in "،,":
+            k += 1
+        return start, end, k + 1
+
+    def subject(self, a: int, b: int) -> tuple[Who | None, bool]:
+        """The speaker named in [a, b), and whether the words there point back to an earlier speaker
+        (nothing but circumstances, or an anaphoric title such as الوزير)."""
+        toks = [m for m in TOKEN_RE.finditer(self.text, a, b)]
+        if not toks:
+            return None, True
+        ranges = []
+        s, e, k = self._segment(toks, 0)
+        if e > s:
+            ranges.append((s, e))
+        # Appositions after a comma: "وزير الخارجية الصيني، وانغ يي، اليوم" -> keep "وانغ يي".
+        while k < len(toks):
+            s2, e2, k2 = self._segment(toks, k)
+            if e2 <= s2 or not any(m.start == s2 and m.entity.type == "PER" for m in self._mentions_in(s2, e2)):
+                break
+            ranges.append((s2, e2))
+            k = k2
+        if not ranges:
+            return None, True
+        cands = [m for r in ranges for m in self._mentions_in(*r)]
+        best = _best(cands, ranges[0][0])
+        if best is not None:
+            return Who(best.start, best.end, best.entity), False
+        first = self.text[ranges[0][0]:ranges[0][1]].split()
+        if first[0] in self.lex.anaphors or first[0][1:] in self.lex.anaphors:
+            return None, True
+        words = list(TOKEN_RE.finditer(self.text, ranges[0][0], ranges[0][1]))[:MAX_ANONYMOUS_WORDS]
+        return Who(words[0].start(), words[-1].end(), None), False
+
+
+def _best(cands: list[NormMention], head: int) -> NormMention | None:
+    """The most speaker-like mention: a person, then an organisation, then a place named at the head."""
+    def rank(m: NormMention) -> tuple[int, int]:
+        r = _TYPE_RANK.get(m.entity.type, 3)
+        if m.how == "nisba":
+            r = 4
+        elif m.entity.type in ("GPE", "LOC") and m.start != head:
+            r = 5
+        return r, m.start
+    ok = [m for m in cands if rank(m)[0] < 5]
+    return min(ok, key=rank) if ok else None

@@ -1,0 +1,8 @@
+"""Cross-document linking: near-duplicates, stories, merged events, propagation and story summaries.
+
+`Linker` runs incrementally as analysed reports arrive; `merge_events`, `propagate` and `summarise` are pure
+functions over the stored reports of one story.
+"""
+from marsad.link.stories import Linker
+
+__all__ = ["Linker"]

@@ -49,13 +49,16 @@ def main(argv: list[str] | None = None) -> int:
     cities = geo.cities(countries, towns, set(rules["arab_world"]))
     curated, roles = cur.curated_entries(iso3, offices["kinds"])
 
-    entities = merge([*countries, *cities], curated)
+    nisba_by = {n["country"]: n for n in nisba}
+    bodies = cur.body_rows(offices["bodies"], countries, nisba_by, set(country_extra))
+    entities = merge([*countries, *cities, *bodies], curated)
     report = upe.enrich(args.upetrarch, entities, roles) if args.upetrarch.exists() else None
+    drop_common(entities, cur.load("common_words.yaml") or [])
     ambiguous = cur.load("ambiguous.yaml") or {}
     dropped = resolve_collisions(entities, ambiguous)
     check_roles(entities, roles)
     office_rows = cur.office_rows(roles, offices["kinds"], offices["templates"],
-                                  {c["country"]: c for c in countries}, {n["country"]: n for n in nisba})
+                                  {c["country"]: c for c in countries}, nisba_by)
 
     args.out.mkdir(parents=True, exist_ok=True)
     ent_source = f"{SOURCE_GEO}; {SOURCE_HAND}" + (f"; {SOURCE_UPE}" if report else "")
@@ -91,6 +94,13 @@ def merge(generated: list[dict], curated: list[dict]) -> list[dict]:
     return out
 
 
+def drop_common(entities: list[dict], words: list[str]) -> None:
+    """Removes variants that are everyday words; an entity keeps its main name whatever it is."""
+    common = {normalize(w) for w in words}
+    for e in entities:
+        e["names_ar"] = [n for n in e["names_ar"] if n == e["name_ar"] or normalize(n) not in common]
+
+
 def resolve_collisions(entities: list[dict], ambiguous: dict) -> list[str]:
     """Drops a variant shared across entity types from the less trusted entity, unless listed as ambiguous."""
     allowed = {normalize(k) for k in ambiguous}
@@ -99,7 +109,7 @@ def resolve_collisions(entities: list[dict], ambiguous: dict) -> list[str]:
     for e in entities:
         for name in e["names_ar"]:
             owners[normalize(name)].append(e)
-    dropped = []
+    dropped, clashes = [], []
     for key, ents in owners.items():
         if len({e["type"] for e in ents}) < 2 or key in allowed:
             continue
@@ -108,10 +118,13 @@ def resolve_collisions(entities: list[dict], ambiguous: dict) -> list[str]:
             if e["type"] == keep_type:
                 continue
             if normalize(e["name_ar"]) == key:
-                raise cur.CatalogueSourceError(
-                    f"{e['id']}: main name {e['name_ar']} is also a name of a {keep_type}: list it in ambiguous.yaml")
+                clashes.append(f"{e['name_ar']}: main name of {e['id']}, also a {keep_type} "
+                               f"({' '.join(x['id'] for x in ents if x['type'] == keep_type)})")
+                continue
             e["names_ar"] = [n for n in e["names_ar"] if normalize(n) != key]
             dropped.append(f"{key} from {e['id']}")
+    if clashes:
+        raise cur.CatalogueSourceError("list these in ambiguous.yaml or rename:\n  " + "\n  ".join(clashes))
     return dropped
 
 

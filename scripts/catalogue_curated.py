@@ -106,6 +106,25 @@ def office_rows(roles: list[dict], kinds: dict, templates: dict, countries: dict
     return out
 
 
+def body_rows(bodies: dict, countries: list[dict], nisba: dict, wanted: set[str]) -> list[dict]:
+    """Ministries, armies and governments of the `wanted` countries, named from the templates."""
+    out = []
+    for c in countries:
+        if c["country"] not in wanted:
+            continue
+        for spec in bodies.values():
+            names = _phrases(spec["templates"], c, nisba.get(c["country"]))
+            if not names:
+                continue
+            out.append({
+                "id": spec["id"].format(iso=c["country"].lower()), "type": "ORG",
+                "name_en": spec["name_en"].format(en=c["name_en"]), "name_ar": names[0], "wikidata": "",
+                "country": c["country"], "sector": spec["sector"], "lat": "", "lon": "",
+                "names_ar": names, "names_en": [spec["name_en"].format(en=c["name_en"])],
+            })
+    return out
+
+
 def _phrases(templates: list[str], country: dict, nisba: dict | None) -> list[str]:
     shorts = country["_short"]
     masc = nisba["masc"].split("|") if nisba else []

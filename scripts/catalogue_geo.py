@@ -28,7 +28,7 @@ def slug(text: str) -> str:
 
 def clean_ar(name: str) -> str:
     """Arabic name without invisible marks, tatweel and doubled spaces."""
-    name = re.sub(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u0640]", "", name)
+    name = re.sub(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u0640\u064b-\u0652]", "", name)
     return re.sub(r"\s+", " ", name).strip()
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Trains Marsad's CRF entity recognizer on ANERcorp and writes the model and its held-out scores.
 
-# source: ANERcorp (Benajiba, Rosso & Benedi 2007; redistributed by CAMeL Lab under CC BY-SA 4.0), read from
+# source: ANERcorp and its ANERGazet name lists (Benajiba, Rosso & Benedi 2007; redistributed by CAMeL Lab under CC BY-SA 4.0), read from
 # ../shared/data/anercorp/ANERCorp.txt; the corpus itself is never copied into the repository, only the weights
 # of the model trained on its first 125,000 tokens.
 
@@ -12,8 +12,27 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from marsad.analyse.entities import ner
+from marsad.arabic.normalize import normalize
+
+
+def build_gazetteer(folder: Path, out: Path) -> int:
+    """Writes the model's name lists (folded, one name per row with its type) from the ANERGazet files."""
+    rows: dict[str, str] = {}
+    for fname, typ in (("ANERGazet_Pers.txt", "PER"), ("ANERGazet_Loc.txt", "LOC"), ("ANERGazet_Org.txt", "ORG")):
+        with open(folder / fname, encoding="utf-8") as fh:
+            for line in fh:
+                name = " ".join(normalize(line).split())
+                if len(name) >= 2 and name[0].isalpha():  # skips the ==== and **** section rules
+                    rows.setdefault(name, typ)
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write("# source: ANERGazet name lists of ANERcorp (Benajiba et al. 2007), folded by scripts/train_ner.py\n")
+        fh.write("name\ttype\n")
+        for name, typ in sorted(rows.items()):
+            fh.write(f"{name}\t{typ}\n")
+    return len(rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--minfreq", type=int, default=2)
     args = ap.parse_args(argv)
+    n = build_gazetteer(Path(args.anercorp).parent, ner.GAZETTEER)
+    ner.aux_matcher.cache_clear()
+    print(f"name lists: {n} names -> {ner.GAZETTEER}")
     scores = ner.train(args.anercorp, c1=args.c1, c2=args.c2, iterations=args.iterations, minfreq=args.minfreq)
     scores["model_bytes"] = ner.MODEL.stat().st_size
     with open(ner.SCORES, "w", encoding="utf-8") as fh:

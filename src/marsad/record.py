@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from marsad.doc import Actor, Doc, Place
+from marsad.doc import Actor, Doc, Place, Quote
 
 
 def _off(v: int | None) -> int | None:
@@ -20,6 +20,14 @@ def _place(p: Place | None) -> dict[str, Any] | None:
     if p is None:
         return None
     return {"name_en": p.name_en, "country": p.country, "lat": p.lat, "lon": p.lon, "entity": p.entity}
+
+
+def _quote(q: Quote) -> dict[str, Any]:
+    speaker = None if q.speaker is None else {
+        "entity": q.speaker.entity, "name_en": q.speaker.name_en, "text": q.speaker.text,
+        "start": q.speaker.start, "end": q.speaker.end}
+    return {"speaker": speaker, "text": q.text, "start": q.start, "end": q.end, "cue": q.cue, "kind": q.kind,
+            "date": q.date}
 
 
 def to_record(doc: Doc) -> dict[str, Any]:
@@ -45,13 +53,10 @@ def to_record(doc: Doc) -> dict[str, Any]:
              "mentions": [{"start": m.start, "end": m.end, "text": m.text, "how": m.how} for m in e.mentions]}
             for e in doc.entities
         ],
-        "quotes": [
-            {"speaker": None if q.speaker is None else {
-                "entity": q.speaker.entity, "name_en": q.speaker.name_en, "text": q.speaker.text,
-                "start": q.speaker.start, "end": q.speaker.end},
-             "text": q.text, "start": q.start, "end": q.end, "cue": q.cue, "kind": q.kind, "date": q.date}
-            for q in doc.quotes
-        ],
+        # Direct quotations (the exact words) and indirect speech ("قال إن ...") are kept apart, so that nobody
+        # reading `quotes` takes a paraphrase for someone's words.
+        "quotes": [_quote(q) for q in doc.quotes if q.kind == "direct"],
+        "indirect_quotes": [_quote(q) for q in doc.quotes if q.kind != "direct"],
         "dates": [
             {"text": d.text, "start": _off(d.start), "end": _off(d.end), "value": d.value, "end_value": d.end_value,
              "kind": d.kind}

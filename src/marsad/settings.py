@@ -26,6 +26,8 @@ class Settings:
     today: dt.date | None = field(
         default=None, metadata={"help": "the day relative dates and inferred publication dates are bounded by "
                                         "(default: the real today)"})
+    quotes_indirect: bool = field(
+        default=True, metadata={"help": "also find indirect speech (\"قال إن ...\"), kept apart from direct quotations"})
     batch_size: int = field(default=200, metadata={"help": "documents written to the store per transaction"})
     progress: bool = field(default=True, metadata={"help": "show a progress bar on standard error"})
 

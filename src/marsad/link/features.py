@@ -111,9 +111,13 @@ class DocFreq:
         df = self.counts[np.asarray(ids, dtype=np.int64)]
         return np.log((self.n + 2) / (df + 1.0))
 
-    def frac(self, i: int) -> float:
-        """The share of documents holding term id `i`."""
-        return self.counts[i] / self.n if self.n else 0.0
+    def rare(self, words: list[str], share: float) -> frozenset[int]:
+        """Ids of the words (not numbers) held by less than `share` of the documents: names, places, firms."""
+        ids = [term_id(w) for w in words if not w.isdigit()]
+        if not ids:
+            return frozenset()
+        df = self.counts[np.asarray(ids, dtype=np.int64)]
+        return frozenset(i for i, c in zip(ids, df) if c < share * self.n)
 
 
 def weighted_ids(title_terms: list[str], body_terms: list[str], title_weight: float = 2.0) -> dict[int, float]:

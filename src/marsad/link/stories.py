@@ -29,6 +29,9 @@ DEFAULTS = {
     "members_kept": 4,
     "dedup_threshold": 0.8,
     "query_terms": 20,
+    "mode": 2,
+    "contradiction": 0.5,
+    "rare_share": 0.01,
     "max_candidates": 200,
 }
 
@@ -59,6 +62,8 @@ class Story:
     places: set = field(default_factory=set)
     outlets: set = field(default_factory=set)
     indexed: set = field(default_factory=set)
+    rare: set = field(default_factory=set)  # rare words anywhere in the reports' titles and leads
+    title_rare: set = field(default_factory=set)  # rare words of the reports' titles
 
     def day_gap(self, day: int) -> int | None:
         """Days from `day` to the story's date range (0 inside it), or None when the story is undated."""
@@ -78,6 +83,8 @@ class Report:
     event_day: int | None
     entities: dict[str, float]
     places: frozenset
+    rare: frozenset = frozenset()
+    title_rare: frozenset = frozenset()
 
 
 def _setting(settings, name: str):
@@ -155,12 +162,17 @@ class StoryIndex:
             if all(abs(rep.event_day - d) > etol for d in st.event_days):
                 return 0.0
         norm = sum(v * v for v in st.centroid.values()) ** 0.5 or 1.0
-        text = cosine(rep.vec, st.centroid) / norm
-        if st.members:
-            text = max(text, max(cosine(rep.vec, m) for m in st.members))
+        cen = cosine(rep.vec, st.centroid) / norm
+        near = max((cosine(rep.vec, m) for m in st.members), default=cen)
+        mode = _setting(self.settings, "mode")
+        text = cen if mode == 0 else near if mode == 1 else max(cen, near) if mode == 2 else (cen + near) / 2
         s = text + _setting(self.settings, "entity_bonus") * entity_overlap(rep.entities, st.entities)
         if rep.places and st.places and not rep.places & st.places:
             s *= 0.6  # events placed in different cities: most likely two happenings
+        if rep.title_rare - st.rare and st.title_rare - rep.rare:
+            # Each headline names something (a town, a person, a firm) the other side never mentions: the same
+            # kind of news about two different subjects.
+            s *= _setting(self.settings, "contradiction")
         return s
 
     def add_to(self, st_i: int, rep: Report, doc: Doc) -> Story:
@@ -182,6 +194,9 @@ class StoryIndex:
         for k, w in rep.entities.items():
             st.entities[k] += w
         st.places |= rep.places
+        st.title_rare |= rep.title_rare
+        if len(st.rare) < 600:
+            st.rare |= rep.rare
         st.outlets.add(doc.outlet or doc.id)
         top = sorted(rep.vec, key=rep.vec.get, reverse=True)[: _setting(self.settings, "query_terms")]
         for t in top:
@@ -218,7 +233,10 @@ class Linker:
         self.df.add(tf)
         vec = tfidf(tf, self.df, keep=_setting(self.settings, "keep_terms"))
         day = _day(doc.published)
-        return Report(vec, day, event_day(doc, day), doc_entities(doc), doc_places(doc))
+        share = _setting(self.settings, "rare_share")
+        title_rare = self.df.rare(title_terms, share)
+        rare = title_rare | self.df.rare(body_terms, share)
+        return Report(vec, day, event_day(doc, day), doc_entities(doc), doc_places(doc), rare, title_rare)
 
     def add(self, doc: Doc) -> Doc:
         """Sets `doc.duplicate_of` and `doc.story` (and an undated report's date from its story); returns the doc."""

@@ -113,7 +113,7 @@ def summary(db: DbOpt = None) -> None:
 @app.command()
 def quotes(
     speaker: Annotated[Optional[str], typer.Option("--speaker", help="English name, e.g. 'Sergey Lavrov'")] = None,
-    kind: Annotated[Optional[str], typer.Option("--kind", help="direct or indirect")] = None,
+    kind: Annotated[str, typer.Option("--kind", help="direct, indirect or all")] = "direct",
     limit: Annotated[int, typer.Option("--limit")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table")] = False,
     db: DbOpt = None,
@@ -121,7 +121,9 @@ def quotes(
     """What people said: quotations from the store, with dates and sources."""
     from marsad.serve.views import quote_rows
 
-    rows = quote_rows(_open(db), speaker=speaker, kind=kind, limit=limit)
+    if kind not in ("direct", "indirect", "all"):
+        _fail(f"unknown --kind {kind!r}; use direct, indirect or all")
+    rows = quote_rows(_open(db), speaker=speaker, kind=None if kind == "all" else kind, limit=limit)
     if as_json:
         for r in rows:
             typer.echo(json.dumps(r, ensure_ascii=False))

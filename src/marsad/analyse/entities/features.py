@@ -21,13 +21,15 @@ _CACHE_MAX = 300_000
 class Featurizer:
     """Builds CRF feature lists for the tokens of a sentence."""
 
-    def __init__(self, lex: Lexicon, known: frozenset[str] = frozenset()):
+    def __init__(self, lex: Lexicon, known: frozenset[str] = frozenset(),
+                 clusters: dict[str, tuple[str, str]] | None = None):
         self.lex = lex
+        self.clusters = clusters or {}  # word -> (coarse, fine) distributional cluster from unlabelled news
         self.known = known  # folded single-word catalogue names: a clitic is split off only before one of them
-        self._cache: dict[str, tuple[list[str], str]] = {}
+        self._cache: dict[str, tuple[list[str], str, str]] = {}
 
-    def word(self, w: str) -> tuple[list[str], str]:
-        """(features of the word alone, its stem), cached per word form."""
+    def word(self, w: str) -> tuple[list[str], str, str]:
+        """(features of the word alone, its stem, its fine cluster), cached per word form."""
         hit = self._cache.get(w)
         if hit is not None:
             return hit
@@ -44,9 +46,12 @@ class Featurizer:
             f.append("hon")
         if stem in self.known:
             f.append("known")
+        cl = self.clusters.get(w) or self.clusters.get(stem)
+        if cl:
+            f += ["c1=" + cl[0], "c2=" + cl[1]]
         if w.endswith(("ي", "يه", "يين", "يون")) and len(w) > 4:
             f.append("nisba_like")
-        hit = (f, stem)
+        hit = (f, stem, "c=" + cl[1] if cl else "c=?")
         self._cache[w] = hit
         return hit
 
@@ -61,8 +66,9 @@ class Featurizer:
         lem = simplemma.lemmatize(w, lang="ar")
         return lem if lem and len(lem) >= 2 else w
 
-    def sentence(self, toks: list[str], gaz: list[str]) -> list[list[str]]:
-        """Feature lists for one sentence; `gaz` holds a catalogue tag per token ('' or B-PER, I-GPE, ...)."""
+    def sentence(self, toks: list[str], gaz: list[str], aux: list[str] | None = None) -> list[list[str]]:
+        """Feature lists for one sentence; `gaz` holds a catalogue tag per token ('' or B-PER, I-GPE, ...), `aux`
+        the same from the model's own name lists."""
         words = [self.word(t) for t in toks]
         n = len(toks)
         out = []
@@ -70,14 +76,19 @@ class Featurizer:
             f = list(words[i][0])
             if gaz[i]:
                 f.append("g=" + gaz[i])
+            if aux and aux[i]:
+                f.append("a=" + aux[i])
             for d in (-2, -1, 1, 2):
                 j = i + d
                 if 0 <= j < n:
                     f.append(f"w{d}=" + toks[j])
                     if d in (-1, 1):
                         f.append(f"st{d}=" + words[j][1])
+                        f.append(f"c{d}" + words[j][2])
                         if gaz[j]:
                             f.append(f"g{d}=" + gaz[j])
+                        if aux and aux[j]:
+                            f.append(f"a{d}=" + aux[j])
                 else:
                     f.append(f"w{d}=<s>")
             if i > 0:

@@ -16,14 +16,18 @@ from pathlib import Path
 
 import pycrfsuite
 
+from marsad.analyse.entities.catalogue import build_catalogue
 from marsad.analyse.entities.clitics import lexicon
 from marsad.analyse.entities.features import Featurizer, gazetteer_tags, tokenize
 from marsad.analyse.entities.matcher import Matcher
 from marsad.arabic.normalize import normalize
 from marsad.errors import BadInput
 from marsad.resources import path as resource_path
+from marsad.resources import read_tsv
 
 MODEL = resource_path("ner/crf.model")
+GAZETTEER = resource_path("ner/gazetteer.tsv")
+CLUSTERS = resource_path("ner/clusters.tsv")
 SCORES = resource_path("ner/scores.json")
 TRAIN_TOKENS = 125_000
 EVAL_TYPES = ("PER", "ORG", "LOC")
@@ -81,14 +85,33 @@ def split_corpus(sents, train_tokens: int = TRAIN_TOKENS):
     return sents, []
 
 
-# -- features for a pre-tokenised sentence ---------------------------------------------------------------------------
+# -- features ------------------------------------------------------------------------------------------------------
+@functools.cache
+def word_clusters() -> dict[str, tuple[str, str]]:
+    """Distributional word clusters (resources/ner/clusters.tsv): word -> (coarse id, fine id)."""
+    if not CLUSTERS.is_file():
+        return {}
+    return {r["word"]: (r["c64"], r["c512"]) for r in read_tsv(CLUSTERS, ("word",))}
+
+
+@functools.cache
+def aux_matcher() -> Matcher | None:
+    """A matcher over the model's own name lists (resources/ner/gazetteer.tsv), or None when there are none."""
+    if not GAZETTEER.is_file():
+        return None
+    rows = read_tsv(GAZETTEER, ("name", "type"))
+    ents = [{"id": f"gz{i}", "type": r["type"], "name_ar": r["name"]} for i, r in enumerate(rows)]
+    return Matcher(build_catalogue(ents), lexicon())
+
+
 class NerTagger:
     """The trained CRF with its featurizer; `spans` tags a document's sentences."""
 
     def __init__(self, matcher: Matcher, model: Path | None = None):
         self.matcher = matcher
         self.types = matcher.types
-        self.feat = Featurizer(lexicon(), frozenset(k for k in matcher.names if " " not in k))
+        self.feat = Featurizer(lexicon(), frozenset(k for k in matcher.names if " " not in k), word_clusters())
+        self.aux = aux_matcher()
         self.tagger = None
         if model is not None:
             self.tagger = pycrfsuite.Tagger()
@@ -103,7 +126,8 @@ class NerTagger:
             text.append(t)
             pos += len(t) + 1
         joined = " ".join(text)
-        return self.feat.sentence(folded, gazetteer_tags(spans, self.matcher.find(joined), self.types))
+        aux = gazetteer_tags(spans, self.aux.find(joined), self.aux.types) if self.aux else None
+        return self.feat.sentence(folded, gazetteer_tags(spans, self.matcher.find(joined), self.types), aux)
 
     def tag_tokens(self, tokens: list[str]) -> list[str]:
         return self.tagger.tag(self.token_features(tokens)) if tokens else []
@@ -111,7 +135,8 @@ class NerTagger:
     def spans(self, text: str, sentences: list[tuple[int, int]], matches) -> list[tuple[int, int, str]]:
         """Entity spans (folded offsets, type PER/ORG/LOC) the model finds in `text`, sentence by sentence."""
         out: list[tuple[int, int, str]] = []
-        mi = 0
+        aux_all = self.aux.find(text) if self.aux else []
+        mi = ai = 0
         for s, e in sentences:
             toks = tokenize(text, s, e)
             if not toks:
@@ -122,8 +147,14 @@ class NerTagger:
             while mj < len(matches) and matches[mj].start < e:
                 mj += 1
             gaz = gazetteer_tags(toks, matches[mi:mj], self.types)
+            while ai < len(aux_all) and aux_all[ai].end <= s:
+                ai += 1
+            aj = ai
+            while aj < len(aux_all) and aux_all[aj].start < e:
+                aj += 1
+            aux = gazetteer_tags(toks, aux_all[ai:aj], self.aux.types) if self.aux else None
             words = [text[a:b] for a, b in toks]
-            labels = self.tagger.tag(self.feat.sentence(words, gaz))
+            labels = self.tagger.tag(self.feat.sentence(words, gaz, aux))
             for a, b, typ in entity_spans(labels):
                 if typ in EVAL_TYPES:
                     out.append((toks[a][0], toks[b - 1][1], typ))

@@ -25,6 +25,8 @@ class Lexicon:
     subject_stops: frozenset[str]
     after_quote: tuple[tuple[str, ...], ...]  # word sequences
     anaphors: frozenset[str]
+    pre_verb: tuple[str, ...]
+    prepositions: frozenset[str]  # a mark right after one opens a quoted phrase, not a quotation  # words between a subject named first and its verb ("موسكو قد قالت")
 
     def cue(self, word: str) -> tuple[str, str] | None:
         """(lemma, kind) of a folded word, with or without a leading و/ف."""
@@ -58,8 +60,8 @@ def lexicon() -> Lexicon:
                 forms.setdefault(normalize(str(f)), (str(lemma), kind))
     att = load_yaml(ATTRIBUTION_FILE)
     awhere = str(path(ATTRIBUTION_FILE))
-    alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
-    pattern = re.compile(r'(?P<m>[«»“”„"])|(?<!\w)(?P<c>[وف]?(?:' + alternatives + r'))(?!\w)')
+    # A trie-shaped alternation: the regex engine then tries one branch per letter instead of every form.
+    pattern = re.compile(r'(?P<m>[«»“”„"])|(?<!\w)(?P<c>[وف]?' + _trie_regex(sorted(forms)) + r')(?!\w)')
     return Lexicon(
         forms=forms,
         pattern=pattern,
@@ -68,4 +70,26 @@ def lexicon() -> Lexicon:
         subject_stops=frozenset(_words(att, "subject_stops", awhere)),
         after_quote=tuple(tuple(w.split()) for w in _words(att, "after_quote", awhere)),
         anaphors=frozenset(_words(att, "anaphors", awhere)),
+        pre_verb=tuple(_words(att, "pre_verb", awhere)),
+        prepositions=frozenset(_words(att, "prepositions", awhere)),
     )
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One regex alternation for `words`, shaped as a trie of their letters."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _node_regex(trie)
+
+
+def _node_regex(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _node_regex(sub) for ch, sub in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + body + ")?" if ends else body

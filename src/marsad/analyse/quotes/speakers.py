@@ -63,6 +63,16 @@ class SubjectReader:
             i += 1
         return out
 
+    def mention_ending(self, i: int) -> NormMention | None:
+        """A mention that ends exactly at folded offset `i`."""
+        k = bisect_left(self.starts, i - 60)
+        for m in self.mentions[k:]:
+            if m.start >= i:
+                break
+            if m.end == i:
+                return m
+        return None
+
     def _is_stop(self, word: str) -> bool:
         stops = self.lex.subject_stops
         return word in stops or (len(word) > 2 and word[0] in "وف" and word[1:] in stops) or word.startswith("لل")
@@ -103,23 +113,31 @@ class SubjectReader:
             return None, True
         cands = [m for r in ranges for m in self._mentions_in(*r)]
         best = _best(cands, ranges[0][0])
-        if best is not None:
+        if best is not None and _rank(best, ranges[0][0])[0] < 3:
             return Who(best.start, best.end, best.entity), False
         first = self.text[ranges[0][0]:ranges[0][1]].split()
         if first[0] in self.lex.anaphors or first[0][1:] in self.lex.anaphors:
             return None, True
+        if best is not None:
+            return Who(best.start, best.end, best.entity), False
         words = list(TOKEN_RE.finditer(self.text, ranges[0][0], ranges[0][1]))[:MAX_ANONYMOUS_WORDS]
         return Who(words[0].start(), words[-1].end(), None), False
 
 
+def _rank(m: NormMention, head: int) -> tuple[int, int]:
+    """Lower is more speaker-like: a named person, a person by office, an organisation, a place at the head,
+    a nisba; a place further in is never the speaker."""
+    r = _TYPE_RANK.get(m.entity.type, 3)
+    if m.how == "nisba":
+        r = 4
+    elif m.entity.type in ("GPE", "LOC"):
+        r = 3 if m.start == head else 5
+    elif m.entity.type == "PER" and m.how not in _NAMED:
+        r = 0.5
+    return r, m.start
+
+
 def _best(cands: list[NormMention], head: int) -> NormMention | None:
-    """The most speaker-like mention: a person, then an organisation, then a place named at the head."""
-    def rank(m: NormMention) -> tuple[int, int]:
-        r = _TYPE_RANK.get(m.entity.type, 3)
-        if m.how == "nisba":
-            r = 4
-        elif m.entity.type in ("GPE", "LOC") and m.start != head:
-            r = 5
-        return r, m.start
-    ok = [m for m in cands if rank(m)[0] < 5]
-    return min(ok, key=rank) if ok else None
+    """The most speaker-like mention among `cands`."""
+    ok = [m for m in cands if _rank(m, head)[0] < 5]
+    return min(ok, key=lambda m: _rank(m, head)) if ok else None

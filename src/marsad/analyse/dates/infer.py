@@ -1,0 +1,167 @@
+"""Inferring the publication date of an undated article from its own temporal expressions.
+
+Every day from a few years back up to "today" is a candidate. Clues that are written relative to the day of
+writing constrain it: "اليوم الثلاثاء" (a Tuesday), "أمس الأحد" (the day after a Sunday), "أبريل الجاري" (an April),
+"العام الحالي 2024" (in 2024), "اليوم ... 3 أغسطس 2015" (that very day). The candidates that satisfy the most
+weight of clues are kept; among them, the one nearest to what the article dates relative to itself ("8 و9 أبريل
+الجاري", "مارس الماضي") and to the latest year it names wins, then the most recent. The confidence says how much
+was pinned (weekday, month, year) and how many candidates were equally good.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from marsad.analyse.dates.find import Expr
+from marsad.analyse.dates.resolve import resolve
+
+YEARS_BACK = 3  # candidate window before "today" when the text names no year
+_DAYS_PER_YEAR_GAP = 365  # how far a year after the latest year the text names weighs, in days of distance
+_RIVAL_DAYS = 7  # a candidate within this many days of cost of the best is an equal rival
+_NEAR = 4  # normalised characters between "اليوم الاثنين" and a full date that dates it: " (", "، "
+
+
+@dataclass(slots=True)
+class Clue:
+    """One constraint on the publication day, with its weight and what it pins (weekday, month, year, day)."""
+
+    test: Callable[[date], bool]
+    weight: float
+    pins: str
+    why: str
+
+
+@dataclass(slots=True)
+class Inference:
+    published: date
+    confidence: float
+    clues: list[str] = field(default_factory=list)
+
+
+def _full_date(e: Expr) -> date | None:
+    if e.family in ("date", "numeric") and e.year:
+        v, _ = resolve(e, None)
+        return date.fromisoformat(v) if v else None
+    return None
+
+
+def clues_of(exprs: list[Expr]) -> list[Clue]:
+    """The constraints on the publication day that the expressions carry."""
+    out: list[Clue] = []
+    for i, e in enumerate(exprs):
+        today_off = e.offset if e.family in ("weekday", "dayword") else None
+        if today_off is not None and i + 1 < len(exprs) and exprs[i + 1].start - e.end <= _NEAR:
+            full = _full_date(exprs[i + 1])
+            if full is not None:
+                day = full - timedelta(days=today_off)
+                out.append(Clue(lambda d, day=day: d == day, 6, "day", f"dated {day}"))
+        if e.family == "weekday" and e.offset is not None and e.weekday is not None:
+            out.append(Clue(lambda d, o=e.offset, w=e.weekday: (d + timedelta(days=o)).weekday() == w,
+                            3, "weekday", f"weekday {e.weekday} at offset {e.offset}"))
+        if e.family in ("date", "range", "month") and e.mod == "current" and not e.hijri:
+            out.append(Clue(lambda d, m=e.month: d.month == m, 2, "month", f"month {e.month} is current"))
+            if e.year:
+                out.append(Clue(lambda d, y=e.year: d.year == y, 2, "year", f"year {e.year} is current"))
+        if e.family == "period" and e.unit == "year" and e.offset == 0 and e.year:
+            out.append(Clue(lambda d, y=e.year: d.year == y, 3, "year", f"this year is {e.year}"))
+    return out
+
+
+def named_years(exprs: list[Expr], today: date) -> list[int]:
+    """Gregorian years the text names as facts (not targets), up to today's year."""
+    out = []
+    for e in exprs:
+        if e.hijri or e.mod == "future" or not e.year:
+            continue
+        if e.family in ("date", "range", "month", "numeric", "year", "yrange", "period") and e.year <= today.year:
+            out.append(e.year)
+    return out
+
+
+def _candidates(today: date, years: list[int], back: int) -> list[date]:
+    span = {today.year - i for i in range(back)}
+    if years:
+        top = max(years)
+        span |= {top, top + 1}
+    out = []
+    for y in sorted(span):
+        d = date(y, 1, 1)
+        end = min(date(y, 12, 31), today)
+        while d <= end:
+            out.append(d)
+            d += timedelta(days=1)
+    return out
+
+
+def _gap(d: date, e: Expr) -> int:
+    """Days between `d` and what `e` means when written on `d` (0 when `d` falls inside it)."""
+    v, end = resolve(e, d)
+    if v is None:
+        return 0
+    lo, hi = _bounds(v), _bounds(end or v, last=True)
+    if d < lo:
+        return (lo - d).days
+    return max(0, (d - hi).days)
+
+
+def _bounds(v: str, last: bool = False) -> date:
+    y = int(v[:4])
+    if len(v) == 10:
+        return date.fromisoformat(v)
+    if len(v) == 7:
+        m = int(v[5:7])
+        if not last:
+            return date(y, m, 1)
+        nxt = date(y + (m == 12), m % 12 + 1, 1)
+        return nxt - timedelta(days=1)
+    return date(y, 12, 31) if last else date(y, 1, 1)
+
+
+def infer_published(exprs: list[Expr], today: date, years_back: int = YEARS_BACK) -> Inference | None:
+    """The most likely publication day, or None when nothing in the text is dated relative to its writing."""
+    clues = clues_of(exprs)
+    if not clues:
+        return None
+    years = named_years(exprs, today)
+    cands = _candidates(today, years, years_back)
+    # A text rarely names a year after its own: each such year costs a clue's weight.
+    scored = [(sum(c.weight for c in clues if c.test(d)) - sum(1 for y in years if y > d.year), d) for d in cands]
+    best = max(s for s, _ in scored)
+    pool = [d for s, d in scored if s == best]
+    # Expressions placed relative to the day of writing: the day should lie near what they name.
+    near = [e for e in exprs if e.family in ("date", "range", "month") and not e.year and not e.hijri
+            and (e.mod in ("current", "past") or e.year_rel == 0)]
+    # The latest year the text names is a good guess for its own year only when it also speaks of "this year"
+    # (هذا العام, العام الحالي, "من السنة الجارية"): otherwise a named year is background and only bounds the day
+    # from below, and the most recent candidate is the better bet (a crawler's "today" is close to publication).
+    top = max(years) if years and _speaks_of_this_year(exprs) else None
+
+    def cost(d: date) -> int:
+        # A day dated "الجاري" says more about the day of writing than a month called "الماضي".
+        c = sum(_gap(d, e) * (2 if e.mod == "current" else 1) for e in near)
+        if top is not None:
+            c += _DAYS_PER_YEAR_GAP * (d.year - top if d.year >= top else 10 * (top - d.year))
+        return c
+
+    costs = [(cost(d), d) for d in pool]
+    low = min(c for c, _ in costs)
+    pick = max(d for c, d in costs if c == low)
+    # Candidates almost as near count as rivals: the confidence shares out between them.
+    tied = [d for c, d in costs if c <= low + _RIVAL_DAYS]
+    pinned = {c.pins for c in clues if c.test(pick)}
+    conf = _confidence(pinned, top is not None and pick.year == top, len(tied))
+    return Inference(pick, conf, [c.why for c in clues if c.test(pick)])
+
+
+def _speaks_of_this_year(exprs: list[Expr]) -> bool:
+    return any((e.family == "period" and e.unit == "year" and e.offset == 0) or e.year_rel == 0 for e in exprs)
+
+
+def _confidence(pinned: set[str], year_named: bool, n_tied: int) -> float:
+    if "day" in pinned:
+        base = 0.9
+    else:
+        base = 0.3 * ("weekday" in pinned) + 0.25 * ("month" in pinned) + 0.3 * ("year" in pinned)
+        base += 0.15 * (year_named and "year" not in pinned)
+    return round(max(0.05, min(0.95, base) / n_tied), 2)

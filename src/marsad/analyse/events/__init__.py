@@ -1,0 +1,274 @@
+"""Political events coded from Arabic text: PLOVER type, CAMEO code, Goldstein score, actors, date, place, evidence.
+
+`EventCoder` finds event words of the Arabic lexicon in each sentence (resources/events/), marks their mode
+(negated, intended, hypothetical, reported), takes the source and target from the sentence's entities (actors.py),
+the date from the sentence's own date expression or the publication date, and the place from the sentence or the
+dateline. Duplicates within a document (same type, actors, date and mode) are merged, keeping the first evidence.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from marsad.arabic.tokens import sentences as split_sentences
+from marsad.doc import Actor, Doc, Event, Span
+from marsad.analyse.events import actors as A
+from marsad.analyse.events.lexicon import (
+    Code, Cue, Grammar, automaton, find_words, load_entries, load_grammar, load_modes, match_forms, word_is,
+)
+
+__all__ = ["EventCoder", "detect_types"]
+
+INHERIT_WINDOW = 8  # tokens: a verbal noun right after an intended verb ("سيسافر ... لاجراء محادثات") shares its mode
+
+
+class EventCoder:
+    """Stage "events": sets doc.events from the sentences, entities and dates."""
+
+    name = "events"
+    requires = ("text", "sentences", "entities", "dates")
+    assigns = ("events",)
+
+    def __init__(self, grammar: Grammar, modes):
+        self.g = grammar
+        self.modes = modes
+        # mode phrases indexed by their first word, for a lookup per nearby token
+        self._before: dict[str, list] = {}
+        self._after: dict[str, list] = {}
+        for phrase, mode, side, window in modes:
+            (self._before if side == "before" else self._after).setdefault(phrase[0], []).append((phrase, mode, window))
+        self._reach = max((w + len(p) for p, _, side, w in modes if side == "before"), default=0)
+
+    @classmethod
+    def default(cls, settings=None) -> "EventCoder":
+        """The coder with the packaged lexicon (loaded once per process)."""
+        load_entries()
+        automaton()
+        return cls(load_grammar(), load_modes())
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.events = self.code(doc)
+        return doc
+
+    def cues(self, doc: Doc) -> list[tuple[Span, list[Cue]]]:
+        """Event cues per sentence, with their modes, after complements, cancellations and blockers."""
+        g = self.g
+        nt = doc.norm
+        hits = match_forms(nt.text, g)
+        if not hits:
+            return []
+        sents = doc.sentences or split_sentences(doc.text)
+        by_sent: dict[int, list] = {}
+        starts = [s.start for s in sents]
+        for h in hits:
+            o_start, _ = nt.span(h[0], h[1])
+            i = bisect_left(starts, o_start + 1) - 1
+            if i >= 0 and o_start < sents[i].end:
+                by_sent.setdefault(i, []).append(h)
+        out = []
+        for i, hs in by_sent.items():
+            cs = self._sentence_cues(doc, sents[i], hs)
+            if cs:
+                out.append((sents[i], cs))
+        return out
+
+    def _sentence_cues(self, doc: Doc, sent: Span, hits) -> list[Cue]:
+        g, nt = self.g, doc.norm
+        toks = find_words(nt.text, nt.from_original(sent.start), nt.from_original(sent.end))
+        words = [t[2] for t in toks]
+        tstarts = [t[0] for t in toks]
+        cues: list[Cue] = []
+        for ws, we, prefix, form, entries in hits:
+            k = bisect_left(tstarts, ws)
+            if k >= len(toks) or toks[k][0] != ws:
+                continue
+            o_s, o_e = nt.span(ws, we)
+            found = [Cue(e, ws, we, o_s, o_e, words[k], prefix, tok=k) for e in entries
+                     if self._fits(e, words, k)]
+            if any(c.entry.with_ for c in found):  # the specific reading wins ("اضراب عن الطعام" over "اضراب")
+                found = [c for c in found if c.entry.with_]
+            cues.extend(found)
+        blocked = {t for t, bl in g.blockers.items() if any(w in bl for w in words)}
+        cues = [c for c in cues if c.entry.code.plover not in blocked]
+        if not _anchored(doc, sent, words, g):
+            cues = [c for c in cues if not _definite_noun(c, g)]
+        cues.sort(key=lambda c: c.tok)
+        for c in cues:
+            c.mode = self._mode(c, words)
+        self._inherit_modes(cues)
+        return cues
+
+    def _fits(self, e, words: list[str], k: int) -> bool:
+        g = self.g
+        if e.with_ and not any(_phrase_at(words, j, p, g) for p in e.with_
+                               for j in range(k + 1, min(len(words), k + 1 + e.window))):
+            return False
+        if any(word_is(w, u, g) for w in words[max(0, k - 2):k] for u in e.unless_before):
+            return False
+        if any(word_is(w, u, g) for w in words[k + 1:k + 3] for u in e.unless_after):
+            return False
+        return True
+
+    def _mode(self, c: Cue, words: list[str]) -> str | None:
+        if self.g.future in c.prefix and c.entry.kind == "v":
+            return "intended"
+        if c.entry.kind == "n" and c.prefix.lstrip("وف") in ("ل", "لل") and c.entry.intent is not None:
+            return "intended"  # purpose: "لزيارة الصين", "in order to visit"
+        k = c.tok
+        # nearest first: the closest mode word decides ("لم ... سوف" is rare; "لن يلتقي" is not)
+        for j in range(k - 1, max(-1, k - 1 - self._reach), -1):
+            for phrase, mode, window in self._before.get(_bare(words[j]), ()):
+                if k - j - len(phrase) + 1 <= window and _phrase_at(words, j, phrase, self.g, exact=True):
+                    return mode
+        for j in range(k + 1, min(len(words), k + 3)):
+            for phrase, mode, window in self._after.get(_bare(words[j]), ()):
+                if j - k <= window and _phrase_at(words, j, phrase, self.g, exact=True):
+                    return mode
+        return None
+
+    def _first_person(self, c: Cue) -> bool:
+        """A present-tense first-person form ("اشكر", "نرفض"): its subject is whoever speaks."""
+        f = c.word[len(c.prefix):]
+        return f[:1] in ("ا", "ن") and ("ي" + f[1:]) in c.entry.forms
+
+    @staticmethod
+    def _inherit_modes(cues: list[Cue]) -> None:
+        for a, b in zip(cues, cues[1:]):
+            if b.mode is None and a.mode == "intended" and b.entry.kind == "n" and b.tok - a.tok <= INHERIT_WINDOW:
+                b.mode = "intended"
+
+    def code(self, doc: Doc) -> list[Event]:
+        """The document's events, duplicates merged."""
+        per_sent = self.cues(doc)
+        if not per_sent:
+            return []
+        main = A.main_actor(doc)
+        dateline = A.dateline_place(doc)
+        events: list[Event] = []
+        for sent, cues in per_sent:
+            sl = A.slots(doc, sent)
+            for c in cues:
+                if any(s.start <= c.start and c.end <= s.end for s in sl):
+                    continue  # the word is part of a name ("شكري" is a surname, not "thanks")
+                events.extend(self._events(doc, sent, c, sl, _date_of(doc, sent, c), main, dateline))
+        return merge(events)
+
+    def _events(self, doc, sent, c: Cue, sl, date, main, dateline) -> list[Event]:
+        g, e = self.g, c.entry
+        plover = e.code.plover
+        src_s, _ = A.pick_source(doc, c, sl, g, plover) if e.kind != "p" else (None, False)
+        if e.kind == "v" and self._first_person(c):
+            src_s = A.quote_speaker(doc, c) or src_s
+        tgt_s = A.pick_target(doc, c, sl, src_s, g)
+        if ("needs_target" in e.flags or "gpe_target" in e.flags) and tgt_s is None:
+            return []
+        if "weak" in e.flags and src_s is None and tgt_s is None:
+            return []
+        src = A.actor_of(src_s)
+        if e.kind == "p":
+            src = Actor(text=doc.text[c.start:c.end])
+        elif (src is None and plover in A.SPEECH_TYPES and main is not None and (tgt_s is None or tgt_s.entity is not main)
+              and (e.kind == "v" or c.word.endswith(A.PRONOUN_ENDINGS))):
+            src = Actor(entity=main.id, name_en=main.name_en, country=main.country, sector=main.sector)
+        code = _code_for(c, src_s)
+        place_s = tgt_s if (e.code.cameo == "042" and tgt_s and tgt_s.entity.type == "GPE") else A.pick_place(doc, c, sl, g)
+        place = A.place_of(place_s.entity if place_s else dateline)
+        tgt = A.actor_of(tgt_s)
+        if tgt is None and plover in ("ASSAULT", "COERCE") and place_s is not None and place_s.entity.type == "GPE":
+            tgt = A.actor_of(place_s)
+        spans = [(c.start, c.end)] + [(s.start, s.end) for s in (src_s, tgt_s) if s is not None]
+        ev = Event(type=code.plover, cameo=code.cameo, goldstein=code.goldstein, source=src, target=tgt, date=date,
+                   location=place, evidence_start=min(a for a, _ in spans), evidence_end=max(b for _, b in spans),
+                   cue=doc.text[c.start:c.end], mode=c.mode)
+        out = [ev]
+        if "sym" in e.flags and src is not None and tgt is not None and src.entity != tgt.entity:
+            out.append(Event(type=ev.type, cameo=ev.cameo, goldstein=ev.goldstein, source=tgt, target=src,
+                             date=date, location=place, evidence_start=ev.evidence_start,
+                             evidence_end=ev.evidence_end, cue=ev.cue, mode=ev.mode))
+        return out
+
+
+def _definite_noun(c: Cue, g: Grammar) -> bool:
+    """A verbal noun with the article ("الهجوم", "للاغتيالات"): a reference to events, not a report of one."""
+    return c.prefix.endswith(("ال", "لل"))
+
+
+def _anchored(doc: Doc, sent: Span, words: list[str], g: Grammar) -> bool:
+    """The sentence names a time, a date, or a count: it reports a happening."""
+    if any(w in g.anchors or w.isdigit() for w in words):
+        return True
+    return any(sent.start <= d.start < sent.end for d in doc.dates)
+
+
+def _code_for(c: Cue, src_s) -> Code:
+    e = c.entry
+    if c.mode == "intended" and e.intent is not None:
+        return e.intent
+    if e.verbal is not None and src_s is not None and src_s.entity.type == "PER":
+        return e.verbal
+    return e.code
+
+
+def _bare(w: str) -> str:
+    """A word without a leading conjunction (wa-, fa-), for looking up function words."""
+    return w[1:] if len(w) > 2 and w[0] in ("و", "ف") else w
+
+
+def _phrase_at(words: list[str], j: int, phrase: tuple[str, ...], g: Grammar, exact: bool = False) -> bool:
+    if j < 0 or j + len(phrase) > len(words):
+        return False
+    for n, p in enumerate(phrase):
+        w = words[j + n]
+        if w == p:
+            continue
+        # the first word of a phrase may carry a clitic ("وسوف", "بالقبض"); function words in mode cues must match
+        # whole, except for a leading conjunction
+        if exact and not (n == 0 and w[:1] in ("و", "ف") and w[1:] == p):
+            return False
+        if not exact and not word_is(w, p, g):
+            return False
+    return True
+
+
+def _date_of(doc: Doc, sent: Span, c: Cue) -> str | None:
+    """The sentence's own date nearest the cue (the dates stage), else the publication date."""
+    try:
+        from marsad.analyse.dates import date_of_span
+    except ImportError:
+        date_of_span = None
+    if date_of_span is not None:
+        v = date_of_span(doc, c.start, c.end)
+        if v:
+            return v
+    for d in doc.dates:
+        if sent.start <= d.start < sent.end and d.value:
+            return d.value
+    return doc.published
+
+
+def _actor_key(a: Actor | None):
+    if a is None:
+        return None
+    return a.country or a.name_en or a.text
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """Drops repeats of an event within one document (same type, actors, date and mode), keeping the first,
+    and an event missing an actor when the same event is also reported with it."""
+    seen = set()
+    out = []
+    for ev in events:
+        k = (ev.type, _actor_key(ev.source), _actor_key(ev.target), ev.date, ev.mode)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(ev)
+    full_src = {(t, s, d, m) for t, s, g, d, m in seen if g is not None}
+    full_tgt = {(t, g, d, m) for t, s, g, d, m in seen if s is not None}
+    return [ev for ev in out if not (
+        (ev.target is None and (ev.type, _actor_key(ev.source), ev.date, ev.mode) in full_src)
+        or (ev.source is None and (ev.type, _actor_key(ev.target), ev.date, ev.mode) in full_tgt))]
+
+
+def detect_types(coder: EventCoder, doc: Doc, counted_modes=(None,)) -> set[str]:
+    """PLOVER types with at least one event in `doc` whose mode is among `counted_modes` (sentence detection)."""
+    return {ev.type for ev in coder.code(doc) if ev.mode in counted_modes}

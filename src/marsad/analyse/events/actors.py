@@ -1,0 +1,204 @@
+"""Who did it, to whom, and where: source, target and place of an event cue, from the entities of its sentence.
+
+Arabic news is mostly verb-first ("التقى وزير الخارجية الروسي نظيره الصيني"), so a verb's subject is looked for right
+after it, then before it (subject-first clauses, "قال X إن Y التقى"). A verbal noun takes its agent from the genitive
+right after it ("محادثات لافروف") or from the clause's subject before it ("قال X خلال اجتماعه مع Y"). The target is
+the next actor after the cue, preferring one introduced by a marker (مع، على، ضد، نظيره، بـ، لـ). A place is a GPE or
+LOC introduced by في or glued بـ; it is not an actor.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.arabic.normalize import normalize
+from marsad.doc import Actor, Doc, Entity, Mention, Place, Span
+from marsad.analyse.events.lexicon import Cue, Grammar, find_words
+
+ACTOR_TYPES = frozenset({"PER", "ORG", "GPE"})
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+# Event nouns of these types name no agent by themselves ("الهجوم على ..."): no agent is borrowed from the clause.
+AGENTLESS_NOUN_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "SANCTION", "AID"})
+# Speech-like events whose unnamed agent is the article's main actor ("وأضاف: ...").
+SPEECH_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONSULT"})
+PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")
+MAX_GAP = 12  # words between a cue and its target
+
+
+@dataclass(slots=True)
+class Slot:
+    """One entity mention in a sentence, with what stands just before it."""
+
+    start: int
+    end: int
+    entity: Entity
+    mention: Mention
+    glue: str  # clitic letters glued before the mention in its word (folded)
+    prev: tuple[str, ...]  # up to three folded words before the mention's word
+
+    @property
+    def is_actor(self) -> bool:
+        return self.entity.type in ACTOR_TYPES
+
+
+def slots(doc: Doc, sent: Span) -> list[Slot]:
+    """The sentence's entity mentions in text order, with their left context."""
+    out = []
+    for e in doc.entities:
+        for m in e.mentions:
+            if sent.start <= m.start < sent.end:
+                out.append((m.start, m.end, e, m))
+    out.sort(key=lambda t: (t[0], -t[1]))
+    res: list[Slot] = []
+    last_end = -1
+    nt = doc.norm
+    n_start = nt.from_original(sent.start)
+    for s, e_, ent, m in out:
+        if s < last_end:  # nested or overlapping mention: the longer, earlier one stands
+            continue
+        last_end = e_
+        ns = nt.from_original(s)
+        words = [w for _, _, w in find_words(nt.text, max(n_start, ns - 40), ns)]
+        glue = ""
+        if s > 0 and doc.text[s - 1].isalpha() and words:
+            glue = words.pop()
+        res.append(Slot(s, e_, ent, m, glue, tuple(words[-3:])))
+    return res
+
+
+def gap_words(doc: Doc, a: int, b: int) -> list[str]:
+    """Folded words of doc.text[a:b]."""
+    if b <= a:
+        return []
+    nt = doc.norm
+    return [w for _, _, w in find_words(nt.text, nt.from_original(a), nt.from_original(b))]
+
+
+def is_place(s: Slot, g: Grammar) -> bool:
+    if s.entity.type not in PLACE_TYPES:
+        return False
+    if s.entity.type == "LOC":
+        return True
+    bare = s.glue.lstrip("وف")
+    return bare in g.place_prefixes or any(w in g.place_markers for w in s.prev[-3:])
+
+
+def is_marked(s: Slot, g: Grammar) -> bool:
+    bare = s.glue.lstrip("وف")
+    return bare in g.target_prefixes or (bool(s.prev) and s.prev[-1] in g.target_markers)
+
+
+def _clause_clear(doc: Doc, a: int, b: int, g: Grammar) -> bool:
+    return not any(w in g.clause_breaks for w in gap_words(doc, a, b))
+
+
+def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> tuple[Slot | None, bool]:
+    """The agent's mention, and whether it stands after the cue (verb-first order or a genitive)."""
+    e = cue.entry
+    before = [s for s in sl if s.end <= cue.start and s.is_actor and not is_place(s, g) and not is_marked(s, g)]
+    after = [s for s in sl if s.start >= cue.end and s.is_actor]
+    if "rev" in e.flags:
+        return (before[-2] if len(before) > 1 else None), False
+    first_after = after[0] if after and not is_marked(after[0], g) and not is_place(after[0], g) else None
+    gap_after = gap_words(doc, cue.end, after[0].start) if after else []
+    if e.kind == "n" and gap_after[:1] == [g.between] and after:
+        return after[0], True  # "محادثات بين X و Y"
+    if e.kind == "v" and before and not gap_words(doc, before[-1].end, cue.start):
+        return before[-1], False  # subject-first: "الوزير لافروف، التقى ..."
+    if first_after is not None and not any(w in g.target_markers for w in gap_after):
+        limit = 4 if e.kind == "v" else 0
+        destination = e.kind == "n" and e.code.plover == "CONSULT" and first_after.entity.type == "GPE"
+        if len(gap_after) <= limit and not destination:
+            return first_after, True
+    if e.kind == "n":
+        if cue.word.endswith(PRONOUN_ENDINGS) and before:
+            return before[0], False
+        if plover in AGENTLESS_NOUN_TYPES:
+            return None, False
+    for s in reversed(before):
+        if _clause_clear(doc, s.end, cue.start, g):
+            return s, False
+        break
+    return None, False
+
+
+def pick_target(doc: Doc, cue: Cue, sl: list[Slot], src: Slot | None, g: Grammar) -> Slot | None:
+    """The other party: the next actor after the cue (and after a following subject), within the clause."""
+    flags = cue.entry.flags
+    if "rev" in flags:
+        before = [s for s in sl if s.end <= cue.start and s.is_actor and not is_place(s, g)]
+        return before[-1] if before else None
+    start = cue.end if src is None or src.start < cue.start else src.end
+    for s in sl:
+        if s.start < start or s is src or (src is not None and s.entity.id == src.entity.id):
+            continue
+        gap = gap_words(doc, cue.end, s.start)
+        if len(gap) > MAX_GAP or any(w in g.clause_breaks for w in gap):
+            return None
+        if "gpe_target" in flags:  # "توجه الى موسكو": the place right after the preposition
+            return s if s.entity.type == "GPE" and len(gap) <= 3 else None
+        if "notarget" in flags:
+            return s if s.prev and s.prev[-1] == _AGAINST else None
+        if not s.is_actor or (is_place(s, g) and not is_marked(s, g)):
+            continue
+        return s
+    return None
+
+
+def quote_speaker(doc: Doc, cue: Cue) -> Slot | None:
+    """The speaker of the quotation holding the cue, as a Slot, when the quotes stage resolved one."""
+    for q in doc.quotes:
+        if q.start <= cue.start < q.end and q.speaker is not None and q.speaker.entity:
+            e = doc.entity(q.speaker.entity)
+            if e is not None and e.mentions:
+                m = e.mentions[0]
+                return Slot(m.start, m.end, e, m, "", ())
+    return None
+
+
+_AGAINST = normalize("ضد")
+
+
+def pick_place(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar) -> Slot | None:
+    """The place of the event: a GPE/LOC introduced as a place in the sentence, the nearest to the cue."""
+    places = [s for s in sl if is_place(s, g)]
+    if not places:
+        return None
+    return min(places, key=lambda s: abs(s.start - cue.start) + (0 if s.start >= cue.end else 5))
+
+
+def actor_of(s: Slot | None) -> Actor | None:
+    """An entity mention coded as an actor: country plus sector (a state keeps sector empty)."""
+    if s is None:
+        return None
+    e = s.entity
+    sector = None if e.type == "GPE" else e.sector
+    return Actor(entity=e.id, name_en=e.name_en, country=e.country, sector=sector, text=s.mention.text)
+
+
+def place_of(e: Entity | None) -> Place | None:
+    if e is None:
+        return None
+    return Place(name_en=e.name_en, country=e.country, lat=e.lat, lon=e.lon, entity=e.id)
+
+
+def main_actor(doc: Doc) -> Entity | None:
+    """The article's main actor: the person (else organisation) mentioned most, earliest on ties."""
+    best, key = None, None
+    for i, e in enumerate(doc.entities):
+        if e.type not in ("PER", "ORG") or not e.mentions:
+            continue
+        k = (e.type == "PER", len(e.mentions), -min(m.start for m in e.mentions))
+        if key is None or k > key:
+            best, key = e, k
+    return best
+
+
+def dateline_place(doc: Doc) -> Entity | None:
+    """The entity the dateline names (doc.dateline_place or doc.dateline), if the entities stage found it."""
+    want = normalize(doc.dateline_place or doc.dateline or "").strip()
+    if not want:
+        return None
+    for e in doc.entities:
+        if e.type in PLACE_TYPES and (normalize(e.name_ar or "") in want or e.name_en == doc.dateline_place):
+            return e
+    return None

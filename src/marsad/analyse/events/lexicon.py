@@ -1,0 +1,210 @@
+"""The Arabic event lexicon and its matcher: where in a text an event word (a cue) stands, and in which mode.
+
+The lexicon (resources/events/lexicon.tsv) lists word forms with their CAMEO code; the PLOVER type and the Goldstein
+score come from resources/events/cameo.tsv, derived from the PLOVER data by scripts/build_event_lexicon.py. Forms are
+matched on the folded text with one Aho-Corasick automaton, then checked as whole words with the clitics of
+resources/events/grammar.yaml around them. A few cues need a complement ("اطلق" + "النار") or are cancelled by a
+neighbour ("وقف" before "اطلاق النار").
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from marsad.arabic.normalize import normalize
+from marsad.errors import ResourceFormatError
+from marsad.resources import load_tsv, load_yaml, path
+
+_WORD = re.compile(r"\w+")
+MODES = ("negated", "intended", "hypothetical", "reported")
+
+
+@dataclass(slots=True, frozen=True)
+class Code:
+    """A CAMEO code with its PLOVER type and Goldstein score."""
+
+    cameo: str
+    plover: str
+    goldstein: float | None
+    label: str
+
+
+@dataclass(slots=True)
+class Entry:
+    """One lexicon row: the forms of an event word and how to code it."""
+
+    id: str
+    code: Code
+    intent: Code | None
+    kind: str  # v | n | p
+    forms: tuple[str, ...]
+    with_: tuple[tuple[str, ...], ...]
+    window: int
+    unless_before: frozenset[str]
+    unless_after: frozenset[str]
+    flags: frozenset[str]
+    verbal: Code | None
+
+
+@dataclass(slots=True)
+class Cue:
+    """An event word found in the text: folded and original offsets, its entry, its mode."""
+
+    entry: Entry
+    nstart: int  # folded-text offsets of the whole word (clitics included)
+    nend: int
+    start: int  # offsets in doc.text
+    end: int
+    word: str  # the folded word
+    prefix: str
+    mode: str | None = None
+    tok: int = 0  # index of the word among its sentence's tokens
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Grammar:
+    prefixes: frozenset[str]
+    suffixes: frozenset[str]
+    future: str
+    present: frozenset[str]
+    target_markers: frozenset[str]
+    target_prefixes: frozenset[str]
+    place_markers: frozenset[str]
+    place_prefixes: frozenset[str]
+    clause_breaks: frozenset[str]
+    blockers: dict[str, frozenset[str]]
+    never: frozenset[str]
+    between: str
+    anchors: frozenset[str]
+
+
+def _folded(words) -> frozenset[str]:
+    return frozenset(normalize(str(w)) for w in words)
+
+
+@functools.cache
+def load_grammar() -> Grammar:
+    """The function words of resources/events/grammar.yaml, folded."""
+    y = load_yaml("events/grammar.yaml")
+    return Grammar(
+        prefixes=_folded(y["prefixes"]) | {""}, suffixes=_folded(y["suffixes"]) | {""},
+        future=normalize(y["future_prefix"]), present=_folded(y["present_letters"]),
+        target_markers=_folded(y["target_markers"]), target_prefixes=_folded(y["target_prefixes"]),
+        place_markers=_folded(y["place_markers"]), place_prefixes=_folded(y["place_prefixes"]),
+        clause_breaks=_folded(y["clause_breaks"]),
+        blockers={k: _folded(v) for k, v in (y.get("blockers") or {}).items()},
+        never=_folded(y.get("never_cues") or ()), between=normalize(y.get("between", "")),
+        anchors=_folded(y.get("anchors") or ()),
+    )
+
+
+@functools.cache
+def load_codes() -> dict[str, Code]:
+    """CAMEO code -> Code, from resources/events/cameo.tsv."""
+    out = {}
+    for r in load_tsv("events/cameo.tsv", ("cameo", "plover")):
+        g = r["goldstein"].strip()
+        out[r["cameo"]] = Code(r["cameo"], r["plover"], float(g) if g else None, r["label"])
+    return out
+
+
+@functools.cache
+def load_modes() -> tuple[tuple[tuple[str, ...], str, str, int], ...]:
+    """(folded words, mode, side, window) rows of resources/events/modes.tsv."""
+    out = []
+    for r in load_tsv("events/modes.tsv", ("cue", "mode", "side", "window")):
+        if r["mode"] not in MODES or r["side"] not in ("before", "after"):
+            raise ResourceFormatError(str(path("events/modes.tsv")), int(r["_line"]), f"bad mode/side {r['mode']}/{r['side']}")
+        out.append((tuple(normalize(r["cue"]).split()), r["mode"], r["side"], int(r["window"])))
+    return tuple(out)
+
+
+def _code(codes: dict[str, Code], c: str, line: str) -> Code:
+    if c not in codes:
+        raise ResourceFormatError(str(path("events/lexicon.tsv")), int(line), f"unknown CAMEO code {c!r}")
+    return codes[c]
+
+
+@functools.cache
+def load_entries() -> tuple[Entry, ...]:
+    """The lexicon rows, folded and checked against the CAMEO table."""
+    codes = load_codes()
+    out = []
+    for r in load_tsv("events/lexicon.tsv", ("id", "cameo", "kind", "forms")):
+        flags = r["flags"].split()
+        verbal = next((f.split("=", 1)[1] for f in flags if f.startswith("verbal=")), None)
+        unless = [normalize(u) for u in r["unless"].split("|") if u.strip()]
+        out.append(Entry(
+            id=r["id"], code=_code(codes, r["cameo"], r["_line"]),
+            intent=_code(codes, r["intent"], r["_line"]) if r["intent"].strip() else None,
+            kind=r["kind"], forms=tuple(dict.fromkeys(normalize(f) for f in r["forms"].split())),
+            with_=tuple(tuple(normalize(w).split("_")) for w in r["with"].split()),
+            window=int(r["window"] or 3),
+            unless_before=frozenset(u[1:] for u in unless if u.startswith("<")),
+            unless_after=frozenset(u[1:] for u in unless if u.startswith(">")),
+            flags=frozenset(f for f in flags if not f.startswith("verbal=")),
+            verbal=_code(codes, verbal, r["_line"]) if verbal else None,
+        ))
+    return tuple(out)
+
+
+@functools.cache
+def automaton():
+    """Aho-Corasick automaton over every folded form, value = (form, entries)."""
+    by_form: dict[str, list[Entry]] = {}
+    for e in load_entries():
+        for f in e.forms:
+            by_form.setdefault(f, []).append(e)
+    a = ahocorasick.Automaton()
+    for f, es in by_form.items():
+        a.add_word(f, (f, tuple(es)))
+    a.make_automaton()
+    return a
+
+
+def word_is(token: str, stem: str, g: Grammar) -> bool:
+    """True when `token` is `stem` with allowed clitics around it."""
+    if token == stem:
+        return True
+    i = token.find(stem)
+    if i < 0:
+        return False
+    return token[:i] in g.prefixes and token[i + len(stem):] in g.suffixes
+
+
+def find_words(ntext: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Folded word tokens (start, end, text) of ntext[start:end]."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(ntext, start, len(ntext) if end is None else end)]
+
+
+def match_forms(ntext: str, g: Grammar) -> list[tuple[int, int, str, str, tuple[Entry, ...]]]:
+    """Whole-word occurrences of lexicon forms: (word start, word end, prefix, form, entries), folded offsets."""
+    out = []
+    n = len(ntext)
+    for last, (form, entries) in automaton().iter(ntext):
+        fs = last - len(form) + 1
+        ws = fs
+        while ws > 0 and ntext[ws - 1].isalpha():
+            ws -= 1
+            if fs - ws > 4:
+                break
+        prefix = ntext[ws:fs]
+        if prefix not in g.prefixes:
+            continue
+        we = last + 1
+        while we < n and ntext[we].isalpha():
+            we += 1
+            if we - last > 6:
+                break
+        if ntext[last + 1:we] not in g.suffixes:
+            continue
+        if g.future in prefix and form[:1] not in g.present:
+            continue  # sa- only goes on a present-tense verb
+        if ntext[ws:we] in g.never:
+            continue
+        out.append((ws, we, prefix, form, entries))
+    return out

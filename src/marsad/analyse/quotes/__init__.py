@@ -1,0 +1,349 @@
+"""Quotations and who said them: the `quotes` stage.
+
+One pass of one compiled pattern over the folded text finds every quotation mark and every reporting cue
+(verbs such as قال/أضاف/أكد, participles such as مضيفاً, speech nouns such as قوله). Marks are paired into quoted
+stretches (marks.py); each cue reads its subject and what it introduces: a colon, a quotation mark or a
+complementiser (إن/أن). A quoted stretch is a direct quotation when a cue introduces it, when a verb names its
+speaker right after it («...»، قال لافروف), or when it continues an open quotation of the previous paragraph;
+other quoted stretches (names, titles, scare quotes) are left alone. Reported speech introduced by إن/أن without
+quotation marks is kept as an indirect quotation. A cue without a subject (وأضاف:, مضيفاً) takes the speaker of
+the previous cue that had one.
+"""
+from __future__ import annotations
+
+import importlib
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from marsad.analyse.quotes.lexicon import Lexicon, lexicon
+from marsad.analyse.quotes.marks import MARKS, Quoted, pair_marks
+from marsad.analyse.quotes.speakers import TOKEN_RE, SubjectReader, Who, norm_mentions
+from marsad.arabic.tokens import paragraphs as split_paragraphs
+from marsad.arabic.tokens import sentences as split_sentences
+from marsad.doc import Doc, Quote, Speaker, Span
+
+__all__ = ["QuoteFinder"]
+
+# A bare quotation mark right after a subject introduces a quotation only when the subject is short.
+MAX_BARE_SUBJECT_WORDS = 8
+# A quoted stretch that closes the reported clause still counts as the quotation when it starts this close to
+# the complementiser (أن الطرفين «سيواصلان ...»).
+MAX_LEAD_WORDS = 2
+# ... or at any distance when it is at least this long (ان السعودية تؤمن ان «الأسد فقد شرعيته ...»).
+MIN_QUOTATION_WORDS = 4
+_PUNCT_TAIL = " \t\u00a0.,،:;؛!?؟…-–—)" + MARKS
+
+
+@dataclass(slots=True)
+class Cue:
+    start: int
+    end: int
+    lemma: str
+    kind: str  # verbs | transmit | participles | nouns
+    attach: str | None = None  # colon | mark | comp
+    attach_start: int = 0
+    attach_end: int = 0
+    who: Who | None = None
+    bare_ok: bool = False
+
+
+def _date_function():
+    try:
+        return importlib.import_module("marsad.analyse.dates").date_of_span
+    except (ImportError, AttributeError):
+        return None
+
+
+class QuoteFinder:
+    """Sets `doc.quotes`: direct quotations (quoted words) and indirect ones (reported إن/أن clauses)."""
+
+    name = "quotes"
+    requires = ("text", "sentences", "entities")
+    assigns = ("quotes",)
+
+    def __init__(self, lex: Lexicon, *, indirect: bool = True):
+        self.lex = lex
+        self.indirect = indirect
+        self._date_of_span = _date_function()
+
+    @classmethod
+    def default(cls, settings=None) -> "QuoteFinder":
+        """The stage with the packaged lexicon; the setting `quotes_indirect` (default true) keeps indirect speech."""
+        indirect = getattr(settings, "quotes_indirect", None)
+        if indirect is None and isinstance(settings, dict):
+            indirect = settings.get("quotes_indirect")
+        return cls(lexicon(), indirect=True if indirect is None else bool(indirect))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.quotes = [self._to_quote(doc, *q) for q in self.find(doc)]
+        return doc
+
+    # -- finding, in folded-text offsets -------------------------------------------------------------------------
+
+    def find(self, doc: Doc) -> list[tuple[int, int, str, Who | None, str]]:
+        """(start, end, cue lemma, speaker, kind) of each quotation, in folded-text offsets, in text order."""
+        t = doc.norm.text
+        paras = _norm_spans(doc, doc.paragraphs or split_paragraphs(doc.text))
+        sents = _norm_spans(doc, doc.sentences or split_sentences(doc.text))
+        marks, cues = [], []
+        for m in self.lex.pattern.finditer(t):
+            if m.lastgroup == "m":
+                marks.append(m.start())
+            else:
+                lemma, kind = self.lex.cue(m.group("c"))
+                cues.append(Cue(m.start(), m.end(), lemma, kind))
+        if not cues:
+            return []
+        quoted = pair_marks(t, paras, marks)
+        cues = _outside(cues, quoted)
+        reader = SubjectReader(doc, self.lex, norm_mentions(doc))
+        sent_starts = [s.start for s in sents]
+        self._read_cues(t, cues, quoted, sents, sent_starts, reader)
+        self._reader = reader
+        return self._assign(t, cues, quoted, sents, sent_starts)
+
+    def _read_cues(self, t: str, cues: list[Cue], quoted: list[Quoted], sents, sent_starts,
+                   reader: SubjectReader) -> None:
+        """Finds what each cue introduces and who its speaker is (carrying the last speaker over)."""
+        by_open = {q.open: q for q in quoted}
+        self._sents, self._sent_starts = sents, sent_starts
+        last: Who | None = None
+        for n, c in enumerate(cues):
+            s = _sentence(sents, sent_starts, c.start)
+            nxt = cues[n + 1].start if n + 1 < len(cues) else len(t)
+            w_end = min(s.end if s else len(t), nxt)
+            subj_a, subj_b, words = self._find_attach(t, c, w_end, by_open)
+            if c.attach == "mark":
+                before = t[:c.attach_start].rstrip()
+                c.bare_ok = c.attach_start in by_open and (
+                    before.endswith(("،", ",")) or words <= MAX_BARE_SUBJECT_WORDS)
+                if not c.bare_ok:
+                    c.attach = None
+            if c.kind in ("participles", "nouns"):
+                c.who = last
+                continue
+            who, points_back = reader.subject(subj_a, subj_b)
+            if who is None and not points_back:
+                continue
+            if who is None:
+                who = _named_before(reader, t, c.start)
+            c.who = who or last
+            # A named person or organisation becomes the speaker later cues carry over; anonymous words only
+            # when the cue reports something.
+            if who is not None and (who.entity is not None and who.entity.type in ("PER", "ORG") or c.attach
+                                    or w_end == nxt or _quote_before(t, quoted, c.start, self.lex)):
+                last = who
+
+    def _introduces(self, t: str, q: Quoted) -> bool:
+        """Whether a quoted stretch met after a cue can be what the cue reports (not a name or an object)."""
+        before = t[:q.open].rstrip()
+        prev_word = before.rsplit(None, 1)[-1] if before else ""
+        return prev_word not in self.lex.prepositions and _quotation_like(t, q, self._sents, self._sent_starts)
+
+    def _find_attach(self, t: str, c: Cue, w_end: int, by_open: dict[int, Quoted]) -> tuple[int, int, int]:
+        """Sets what the cue introduces (colon, quotation mark, complementiser); returns its subject span and
+        the number of words in it. A quoted name inside the subject («ريا نوفوستي») is stepped over."""
+        subj_a = c.end
+        toks = list(TOKEN_RE.finditer(t, c.end, w_end))
+        if c.kind == "transmit":
+            k = next((i for i, tk in enumerate(toks) if tk.group() in self.lex.transmit_from), None)
+            if k is not None:
+                subj_a = toks[k].end()
+                toks = toks[k + 1:]
+        words, skip_to = 0, -1
+        for tk in toks:
+            if tk.start() < skip_to:
+                continue
+            g = tk.group()
+            if g in MARKS:
+                q = by_open.get(tk.start())
+                if q is not None and q.close is not None and not self._introduces(t, q):
+                    skip_to, words = q.close + 1, words + 1  # a quoted name or phrase, not what is reported
+                    continue
+            kind = "colon" if g == ":" else "mark" if g in MARKS else "comp" if g in self.lex.complementisers else None
+            if kind:
+                c.attach, c.attach_start, c.attach_end = kind, tk.start(), tk.end()
+                return subj_a, tk.start(), words
+            words += g not in "،,"
+        return subj_a, w_end, words
+
+    def _assign(self, t: str, cues: list[Cue], quoted: list[Quoted], sents, sent_starts):
+        by_open = {q.open: q for q in quoted}
+        taken: dict[int, tuple[str, Who | None]] = {}  # quoted.open -> (lemma, speaker)
+        indirect = []
+        for c in cues:
+            if c.attach is None:
+                q = _quote_before(t, quoted, c.start, self.lex)
+                if q is not None and q.open not in taken and c.kind in ("verbs",):
+                    taken[q.open] = (c.lemma, self._unless_relayed(c.who, q, sents, sent_starts))
+                continue
+            if c.attach == "mark":
+                q = by_open.get(c.attach_start)
+                if q is not None and c.bare_ok:
+                    taken.setdefault(q.open, (c.lemma, c.who))
+                continue
+            content = _skip_links(t, c.attach_end, self.lex)
+            q = by_open.get(content)
+            if q is not None and (not _followed_by_word(t, q) or _words(t, q) >= MIN_QUOTATION_WORDS):
+                taken.setdefault(q.open, (c.lemma, c.who))
+                continue
+            if c.attach != "comp":
+                continue
+            s = _sentence(sents, sent_starts, c.start)
+            end = _clause_end(t, cues, c, s.end if s else len(t))
+            q = _closing_fragment(t, quoted, content, end)
+            if q is not None:
+                taken.setdefault(q.open, (c.lemma, c.who))
+            elif self.indirect and len(t[content:end].split()) >= 2:
+                indirect.append((content, end, c.lemma, c.who, "indirect"))
+        out = []
+        prev: tuple[str, Who | None] | None = None
+        for q in quoted:
+            hit = taken.get(q.open)
+            if hit is None and q.continues and prev is not None:
+                hit = prev
+            if hit is not None:
+                out.append((q.start, q.end, hit[0], hit[1], "direct"))
+                prev = hit
+        direct_spans = [(a, b) for a, b, *_ in out]
+        out += [x for x in indirect if not any(a <= x[0] < b for a, b in direct_spans)]
+        out.sort(key=lambda x: x[0])
+        return out
+
+    def _unless_relayed(self, who: Who | None, q: Quoted, sents, sent_starts) -> Who | None:
+        """A news agency named after a quotation ("«...»، حسبما ذكرت وكالة تاس") relays the words; the speaker
+        is the person or body the sentence is about, named before the quotation, when there is one."""
+        if who is None or who.entity is None or who.entity.sector != "MED":
+            return who
+        s = _sentence(sents, sent_starts, q.open)
+        for m in self._reader._mentions_in(s.start if s else 0, q.open):
+            if m.entity.type in ("PER", "ORG") and m.entity.sector != "MED":
+                return Who(m.start, m.end, m.entity)
+        return who
+
+    def _to_quote(self, doc: Doc, start: int, end: int, lemma: str, who: Who | None, kind: str) -> Quote:
+        nt = doc.norm
+        s, e = nt.span(start, end)
+        speaker = None
+        if who is not None:
+            ss, se = nt.span(who.start, who.end)
+            ent = who.entity
+            speaker = Speaker(doc.text[ss:se], ent.id if ent else None, ent.name_en if ent else None, ss, se)
+        date = self._date_of_span(doc, s, e) if self._date_of_span else None
+        return Quote(doc.text[s:e], s, e, lemma, speaker, kind, date or doc.published)
+
+
+def _norm_spans(doc: Doc, spans: list[Span]) -> list[Span]:
+    nt = doc.norm
+    return [Span(nt.from_original(s.start), nt.from_original(s.end)) for s in spans]
+
+
+def _sentence(sents: list[Span], starts: list[int], i: int) -> Span | None:
+    k = bisect_right(starts, i) - 1
+    return sents[k] if k >= 0 and i < sents[k].end else None
+
+
+def _outside(cues: list[Cue], quoted: list[Quoted]) -> list[Cue]:
+    """Cues that are not inside a quotation (a quoted قال is the speaker's own word)."""
+    out, k = [], 0
+    for c in cues:
+        while k < len(quoted) and quoted[k].end <= c.start:
+            k += 1
+        if k < len(quoted) and quoted[k].start <= c.start < quoted[k].end:
+            continue
+        out.append(c)
+    return out
+
+
+def _skip_links(t: str, i: int, lex: Lexicon) -> int:
+    """Past spaces, colons and complementisers: where the reported words begin."""
+    while True:
+        while i < len(t) and t[i] in " \t\u00a0:":
+            i += 1
+        m = TOKEN_RE.match(t, i)
+        if m is None or m.group() not in lex.complementisers:
+            return i
+        i = m.end()
+
+
+def _followed_by_word(t: str, q: Quoted, colon: bool = False) -> bool:
+    """Whether the sentence goes on right after the closing mark (a name or a title, not a quotation)."""
+    if q.close is None:
+        return False
+    i = q.close + 1
+    while i < len(t) and t[i] in " \t\u00a0":
+        i += 1
+    return i < len(t) and (t[i].isalnum() or colon and t[i] == ":")
+
+
+def _words(t: str, q: Quoted) -> int:
+    return len(t[q.start:q.end].split())
+
+
+def _quotation_like(t: str, q: Quoted, sents, sent_starts) -> bool:
+    """A quoted stretch after a bare subject is a quotation when it is long or ends its sentence; short ones
+    that the sentence runs on after are names and titles («داعش» مسؤوليته)."""
+    if _followed_by_word(t, q, colon=True):
+        return False
+    if _words(t, q) >= MIN_QUOTATION_WORDS or q.close is None:
+        return True
+    s = _sentence(sents, sent_starts, q.start)
+    tail = t[q.close + 1:s.end if s else len(t)]
+    return all(ch in _PUNCT_TAIL for ch in tail)
+
+
+def _named_before(reader: SubjectReader, t: str, i: int) -> Who | None:
+    """A subject named before its verb ("روسيا تقول إن", "وكانت موسكو قد قالت إن")."""
+    head = t[max(0, i - 40):i].rstrip()
+    for aux in reader.lex.pre_verb:
+        if head.endswith(" " + aux):
+            head = head[: -len(aux)].rstrip()
+    m = reader.mention_ending(len(head) + max(0, i - 40))
+    return Who(m.start, m.end, m.entity) if m is not None and m.entity.type in ("PER", "ORG", "GPE") else None
+
+
+def _clause_end(t: str, cues: list[Cue], c: Cue, limit: int) -> int:
+    """End of a reported clause: the sentence end, or the next cue opening a new clause after a comma."""
+    for d in cues:
+        if d.start <= c.attach_end:
+            continue
+        if d.start >= limit:
+            break
+        before = t[c.attach_end:d.start].rstrip()
+        if before.endswith(("،", ",")) or d.kind == "participles" or before.endswith((" و", " ف")):
+            limit = d.start
+            break
+    end = limit
+    while end > c.attach_end and (t[end - 1] in _PUNCT_TAIL or t[end - 1] in "وف" and t[end - 2] == " "):
+        end -= 1
+    return end
+
+
+def _closing_fragment(t: str, quoted: list[Quoted], content: int, end: int) -> Quoted | None:
+    """A quoted stretch that opens within a few words of the reported clause and closes it."""
+    for q in quoted:
+        if q.open < content:
+            continue
+        if q.open >= end:
+            return None
+        lead = len(TOKEN_RE.findall(t, content, q.open))
+        tail = t[(q.close + 1) if q.close is not None else q.end:end + 1]
+        long = _words(t, q) >= MIN_QUOTATION_WORDS
+        if (lead <= MAX_LEAD_WORDS or long) and all(ch in _PUNCT_TAIL for ch in tail):
+            return q
+        return None
+    return None
+
+
+def _quote_before(t: str, quoted: list[Quoted], i: int, lex: Lexicon) -> Quoted | None:
+    """The quotation that closes just before offset `i`, with only a comma or an attribution word between."""
+    for q in reversed(quoted):
+        if q.close is None or q.close >= i:
+            if q.open < i:
+                return None
+            continue
+        gap = t[q.close + 1:i].replace("،", " ").replace(",", " ").split()
+        if not gap or tuple(gap) in lex.after_quote:
+            return q
+        return None
+    return None

@@ -1,0 +1,112 @@
+"""Sentence-level event detection measured on the Arabic event gold standard (PROTEST and ASSAULT).
+
+usage: python -m marsad.eval_events [DATA_DIR] [--half all|a|b] [--modes plain|all] [--json]
+
+DATA_DIR holds protest_gsr.dev.csv and assault_gsr.dev.csv (openeventdata/arabic_event_gsr). Each sentence is a Doc
+of its own: sentences, the entities stage when it is installed, then the event coder. A sentence is detected for a
+type when at least one event of that type is coded in it. Label "yes" is positive; "easy no" and "difficult no" are
+negative; "ambiguous" is left out. The records are split in two halves by a hash of their id (half "a" was used to
+develop the lexicon, half "b" was not looked at while writing it), so both halves are reported.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+from marsad.arabic.tokens import paragraphs, sentences
+from marsad.doc import Doc
+
+FILES = {"PROTEST": "protest_gsr.dev.csv", "ASSAULT": "assault_gsr.dev.csv"}
+POSITIVE = {"yes"}
+NEGATIVE = {"easy no", "difficult no"}
+DEFAULT_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "arabic_event_gsr"
+
+
+def half_of(record_id: str) -> str:
+    """"a" or "b": a stable split of the records by a hash of their id."""
+    return "a" if hashlib.sha1(record_id.encode("utf-8")).digest()[0] % 2 == 0 else "b"
+
+
+def _stages():
+    """The entities stage when it is installed (it lets actors be found), then the event coder."""
+    from marsad.analyse.events import EventCoder
+
+    out = []
+    try:
+        from marsad.analyse.entities import EntityRecognizer
+        out.append(EntityRecognizer.default())
+    except ImportError:
+        pass
+    out.append(EventCoder.default())
+    return out
+
+
+def detect(text: str, stages, counted_modes=(None,)) -> set[str]:
+    """PLOVER types detected in one bare sentence."""
+    doc = Doc(id="gsr", text=text)
+    doc.paragraphs = paragraphs(text)
+    doc.sentences = sentences(text)
+    for st in stages:
+        doc = st(doc)
+    return {ev.type for ev in doc.events if ev.mode in counted_modes}
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "fp": fp, "fn": fn}
+
+
+def evaluate_gsr(data_dir: str | Path = DEFAULT_DIR, half: str = "all", modes: str = "plain") -> dict:
+    """Precision, recall and F1 of sentence detection per type: {type: {precision, recall, f1, tp, fp, fn, n}}."""
+    data_dir = Path(data_dir)
+    stages = _stages()
+    counted = (None,) if modes == "plain" else (None, "negated", "intended", "hypothetical", "reported")
+    out = {}
+    for typ, name in FILES.items():
+        tp = fp = fn = n = 0
+        with open(data_dir / name, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                label = row["label"].strip()
+                if label not in POSITIVE | NEGATIVE or (half != "all" and half_of(row["id"]) != half):
+                    continue
+                n += 1
+                hit = typ in detect(row["text"], stages, counted)
+                gold = label in POSITIVE
+                tp += hit and gold
+                fp += hit and not gold
+                fn += gold and not hit
+        out[typ] = {**prf(tp, fp, fn), "n": n}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Prints precision/recall/F1 per type for each half and for all records."""
+    ap = argparse.ArgumentParser(prog="marsad eval events", description="event detection on the Arabic event GSR")
+    ap.add_argument("data_dir", nargs="?", default=str(DEFAULT_DIR))
+    ap.add_argument("--half", choices=["all", "a", "b", "each"], default="each")
+    ap.add_argument("--modes", choices=["plain", "all"], default="plain",
+                    help="plain: count only events that happened as reported; all: count every mode")
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args(argv)
+    if not Path(a.data_dir, FILES["PROTEST"]).is_file():
+        print(f"no GSR files in {a.data_dir}", file=sys.stderr)
+        return 2
+    halves = ["a", "b", "all"] if a.half == "each" else [a.half]
+    res = {h: evaluate_gsr(a.data_dir, h, a.modes) for h in halves}
+    if a.json:
+        print(json.dumps(res, indent=1))
+        return 0
+    for h in halves:
+        for typ, m in res[h].items():
+            print(f"{h:>4} {typ:<8} n={m['n']:<5} P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
+                  f"(tp={m['tp']} fp={m['fp']} fn={m['fn']})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,167 @@
+"""The quotes stage: quotation marks, reporting verbs, speakers, carry-over and indirect speech."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.analyse.quotes import QuoteFinder
+from marsad.analyse.sentences import SentenceSplitter
+from marsad.doc import Doc, Entity, Mention
+
+# Entities of the made-up sentences below: (id, name_en, type, surface forms as they appear, how).
+PEOPLE = [
+    ("p:hamdan", "Karim Hamdan", "PER", [("كريم حمدان", "name"), ("حمدان", "surname"),
+                                         ("وزير المالية الأردني", "office")]),
+    ("p:saleh", "Mona Saleh", "PER", [("منى صالح", "name"), ("صالح", "surname")]),
+    ("o:health", "Ministry of Health of Egypt", "ORG", [("وزارة الصحة المصرية", "name"),
+                                                         ("الصحة المصرية", "alias")]),
+    ("o:agency", "Petra", "ORG", [("وكالة بترا", "name")], "MED"),
+    ("g:jor", "Jordan", "GPE", [("الأردن", "name"), ("الأردني", "nisba")]),
+]
+
+
+def make_doc(text: str) -> Doc:
+    """A Doc with sentences and hand-made entity mentions for every surface form found in `text`."""
+    doc = SentenceSplitter()(Doc(id="t", text=text, published="2024-05-01"))
+    for eid, name, typ, forms, *sector in PEOPLE:
+        ent = Entity(eid, name, forms[0][0], typ, sector=sector[0] if sector else None)
+        taken: list[tuple[int, int]] = []
+        for surface, how in sorted(forms, key=lambda f: -len(f[0])):
+            i = text.find(surface)
+            while i >= 0:
+                if not any(a <= i < b for a, b in taken):
+                    ent.mentions.append(Mention(i, i + len(surface), surface, how))
+                    taken.append((i, i + len(surface)))
+                i = text.find(surface, i + 1)
+        if ent.mentions:
+            doc.entities.append(ent)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def finder() -> QuoteFinder:
+    return QuoteFinder.default()
+
+
+def direct(finder, text):
+    return [q for q in finder(make_doc(text)).quotes if q.kind == "direct"]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("وقال كريم حمدان: «نحن ماضون في الإصلاح».", "نحن ماضون في الإصلاح"),
+    ("وقال كريم حمدان: “نحن ماضون في الإصلاح”.", "نحن ماضون في الإصلاح"),
+    ('وقال كريم حمدان: "نحن ماضون في الإصلاح".', "نحن ماضون في الإصلاح"),
+    ('وقال كريم حمدان "نحن ماضون في الإصلاح".', "نحن ماضون في الإصلاح"),
+    ("وقال كريم حمدان:» نحن ماضون في الإصلاح».", "نحن ماضون في الإصلاح"),
+])
+def test_every_quotation_mark_style(finder, text, said):
+    qs = direct(finder, text)
+    assert [q.text for q in qs] == [said]
+    assert qs[0].speaker.name_en == "Karim Hamdan"
+
+
+def test_text_excludes_marks_and_offsets_hold(finder):
+    doc = finder(make_doc("وأكدت منى صالح: «الموازنة جاهزة للتصويت»."))
+    q = doc.quotes[0]
+    assert doc.text[q.start:q.end] == q.text == "الموازنة جاهزة للتصويت"
+    assert q.cue == "أكد" and q.date == "2024-05-01"
+
+
+def test_quotation_spanning_sentences(finder):
+    qs = direct(finder, "وقالت منى صالح: «الموازنة جاهزة. وسنرسلها إلى البرلمان غدا».")
+    assert qs[0].text == "الموازنة جاهزة. وسنرسلها إلى البرلمان غدا"
+
+
+def test_missing_closing_mark_ends_at_paragraph(finder):
+    qs = direct(finder, "وقالت منى صالح: «الموازنة جاهزة للتصويت\nوفي شأن آخر، افتتح المعرض.")
+    assert qs[0].text == "الموازنة جاهزة للتصويت"
+
+
+def test_quotation_over_two_paragraphs_keeps_its_speaker(finder):
+    qs = direct(finder, "وقالت منى صالح: «الموازنة جاهزة للتصويت.\n«وسنرسلها إلى البرلمان غدا».")
+    assert [q.text for q in qs] == ["الموازنة جاهزة للتصويت.", "وسنرسلها إلى البرلمان غدا"]
+    assert all(q.speaker.name_en == "Mona Saleh" for q in qs)
+
+
+@pytest.mark.parametrize("verb", ["قال", "أضاف", "أكد", "تابع", "أوضح", "شدد", "اعتبر"])
+def test_reporting_verbs(finder, verb):
+    qs = direct(finder, f"و{verb} كريم حمدان: «الضرائب لن ترتفع هذا العام».")
+    assert qs and qs[0].speaker.name_en == "Karim Hamdan"
+
+
+def test_subject_is_first_noun_phrase_not_circumstance(finder):
+    text = "وقال وزير المالية الأردني، خلال لقائه مع منى صالح في عمان، «الضرائب لن ترتفع هذا العام»."
+    assert direct(finder, text)[0].speaker.name_en == "Karim Hamdan"
+
+
+def test_transmitted_speech_names_the_speaker_not_the_agency(finder):
+    text = "ونقلت وكالة بترا عن كريم حمدان قوله إن «الضرائب لن ترتفع هذا العام»."
+    assert direct(finder, text)[0].speaker.name_en == "Karim Hamdan"
+
+
+@pytest.mark.parametrize("follow", ["وأضاف: «والأسعار مستقرة منذ شهرين».", "وتابع: «والأسعار مستقرة منذ شهرين».",
+                                    "وأضاف أن «الأسعار مستقرة منذ شهرين»."])
+def test_speaker_carried_over_to_verb_without_subject(finder, follow):
+    qs = direct(finder, "وقال كريم حمدان: «الضرائب لن ترتفع». " + follow)
+    assert len(qs) == 2 and qs[1].speaker.name_en == "Karim Hamdan"
+
+
+def test_participle_carries_the_speaker(finder):
+    qs = finder(make_doc("وأكدت منى صالح أن الموازنة جاهزة، مشيرة إلى أن «التصويت سيجري الأحد المقبل»."))
+    q = [q for q in qs.quotes if q.kind == "direct"][0]
+    assert q.text.startswith("التصويت") and q.speaker.name_en == "Mona Saleh"
+
+
+def test_speaker_named_after_the_quotation(finder):
+    qs = direct(finder, "«الضرائب لن ترتفع هذا العام»، قال كريم حمدان.")
+    assert qs[0].speaker.name_en == "Karim Hamdan"
+
+
+def test_ministry_is_a_speaker(finder):
+    qs = direct(finder, "وقالت وزارة الصحة المصرية في بيان: «اللقاح متوفر في كل المحافظات».")
+    assert qs[0].speaker.name_en == "Ministry of Health of Egypt"
+
+
+def test_nisba_alone_is_not_preferred_over_a_person(finder):
+    qs = direct(finder, "وقال كريم حمدان الأردني: «الضرائب لن ترتفع هذا العام».")
+    assert qs[0].speaker.name_en == "Karim Hamdan"
+
+
+@pytest.mark.parametrize("text", ["وقال كريم حمدان إن الضرائب لن ترتفع هذا العام.",
+                                  "وأكدت منى صالح أن الموازنة جاهزة للتصويت."])
+def test_indirect_speech_is_its_own_kind(finder, text):
+    qs = finder(make_doc(text)).quotes
+    assert [q.kind for q in qs] == ["indirect"]
+    assert qs[0].text.split()[0] in ("الضرائب", "الموازنة")
+
+
+def test_indirect_speech_can_be_switched_off():
+    qf = QuoteFinder.default({"quotes_indirect": False})
+    assert qf(make_doc("وقال كريم حمدان إن الضرائب لن ترتفع هذا العام.")).quotes == []
+
+
+@pytest.mark.parametrize("text", ["وأعلن تنظيم «داعش» مسؤوليته عن الهجوم.",
+                                  "وزار الوزير معرض «الكتاب العربي» في عمان.",
+                                  "وقال كريم حمدان إن «التحالف» ضعيف."])
+def test_names_and_scare_quotes_are_not_direct_quotations(finder, text):
+    assert direct(finder, text) == []
+
+
+def test_anonymous_source_has_no_entity(finder):
+    qs = direct(finder, "وقالت مصادر مطلعة: «الاتفاق سيوقع قريبا جدا».")
+    assert qs[0].speaker.entity is None and qs[0].speaker.text.startswith("مصادر")
+
+
+def test_reporting_verb_inside_a_quotation_is_not_a_cue(finder):
+    qs = direct(finder, "وقال كريم حمدان: «قال لي صديق إن الأسعار سترتفع، ولم أصدقه».")
+    assert len(qs) == 1 and finder(make_doc("وقال كريم حمدان: «قال لي صديق إن الأسعار سترتفع».")).quotes[0].kind == "direct"
+
+
+def test_quoted_phrase_after_a_preposition_is_not_a_quotation(finder):
+    assert direct(finder, "وأكد الجانبان خلاله مجددا حرصهما على «تعزيز التعاون بين البلدين الشقيقين».") == []
+
+
+def test_an_agency_named_after_a_quotation_relays_it_and_the_sentence_subject_speaks(finder):
+    text = "وهنأ كريم حمدان الفريق على فوزه الذي وصفه بأنه \"إنجاز تاريخي للأردن\"، حسبما ذكرت وكالة بترا."
+    qs = direct(finder, text)
+    assert [q.text for q in qs] == ["إنجاز تاريخي للأردن"]
+    assert qs[0].speaker.name_en == "Karim Hamdan"

@@ -101,6 +101,8 @@ def office_rows(roles: list[dict], kinds: dict, templates: dict, countries: dict
             continue
         seen.add(r["office"])
         phrases = _phrases(templates[kinds[kind]["templates"]], countries[prefix], nisba.get(prefix))
+        if not phrases:
+            continue  # an office kind the news names only with its holder (ambassador, adviser)
         out.append({"office": r["office"], "country": prefix, "sector": kinds[kind]["sector"],
                     "role_en": kinds[kind]["role_en"], "names_ar": phrases})
     return out

@@ -48,6 +48,7 @@ DROP_EXAMPLES = [
     "الآراء الواردة أدناه لا تعبر عن رأي الموقع بل عن أصحابها",
     "يرحب موقعنا بالنقاش البناء ويحتفظ بحق حذف التعليقات المسيئة.",
     "جميع التعليقات تخضع للمراجعة قبل نشرها",
+    "(إعداد منى سالم للنشرة العربية - تحرير أحمد يوسف)",
 ]
 
 
@@ -101,6 +102,7 @@ def test_read_also_list_of_links_is_dropped_not_split():
     ("نقلا عن: الأناضول", "Anadolu Agency"),
     ("سبوتنيك", "Sputnik"),
     ("(أ ف ب)", "AFP"),
+    ("(سونا + وكالات)", "SUNA"),
 ])
 def test_source_and_signature_lines_become_credits(line, credit):
     art = clean(f"{BODY1}\n{BODY2}\n{line}")[0]
@@ -129,6 +131,26 @@ def test_dateline_prefix_of_first_paragraph(prefix, place):
 def test_agency_prefix_is_a_credit():
     art = clean(f"(د ب أ) - {BODY1}\n{BODY2}", detect_title=False)[0]
     assert art.credits == ["dpa"] and art.text.startswith(BODY1[:20])
+
+
+def test_bulleted_list_of_links_is_dropped_even_with_quotation_marks():
+    text = kept(f"{BODY1}\n- الوزير يصف المحادثات بأنها «بناءة»\n- منتخب مصر يتأهل إلى النهائي\n{BODY2}")
+    assert text == f"{BODY1}\n{BODY2}"
+
+
+def test_kicker_and_outlet_lines_above_the_first_paragraph_are_dropped():
+    art = clean(f"عنوان الخبر عن الوزير المصري\nالخبر اليوم - الأخبار الدولية\n{BODY1}\n{BODY2}")[0]
+    assert art.text == f"{BODY1}\n{BODY2}"
+
+
+@pytest.mark.parametrize("line,place,credits,date", [
+    ("موسكو - (رويترز) | الاثنين 19 أكتوبر 2026 - 15:20", "موسكو", ["Reuters"], "الاثنين 19 أكتوبر 2026 - 15:20"),
+    ("القاهرة - «الخبر اليوم»، واس", "القاهرة", ["SPA"], None),
+])
+def test_dateline_line_with_date_or_several_credits(line, place, credits, date):
+    art = clean(f"{line}\n{BODY1}\n{BODY2}", detect_title=False)[0]
+    assert (art.dateline, art.credits) == (place, credits)
+    assert art.page_dates == ([date] if date else [])
 
 
 def test_inserted_related_headline_is_dropped_but_short_body_line_kept():

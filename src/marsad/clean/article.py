@@ -16,15 +16,23 @@ from marsad.clean.rules import Rules, fold_line, rules
 _TERMINAL = tuple(".!?؟…:»”\"')]؛;،")
 _WORD = re.compile(r"\w+")
 # "موسكو - (د ب أ)", "موسكو-سانا", "القاهرة – رويترز": a dateline line of a place and a credited agency.
-_DATELINE_LINE = re.compile(r"^(?P<place>[^\d\-–—()«»:]{2,40}?)\s*[-–—]{1,2}\s*\(?(?P<agency>[^()]{1,40}?)\)?\s*$")
+_DATELINE_LINE = re.compile(r"^(?P<place>[^\d\-–—()«»:|]{2,40}?)\s*[-–—]{1,2}\s*(?P<agency>[^|]{1,60}?)\s*$")
+# "طهران (أ ف ب)": a place and an agency in parentheses, no dash.
+_DATELINE_PAREN = re.compile(r"^(?P<place>[^\d\-–—()«»:|]{2,40}?)\s*\((?P<agency>[^()|]{1,40})\)\s*$")
+# Separators between several credits on one line: "«مدار الخليج»، واس", "(رويترز) + بوابة المشرق".
+_CREDIT_SPLIT = re.compile(r"\s*[،,+/]\s*|\s+و(?=\S)")
 # "روسيا – أكد ...", "دمشق، سوريا (CNN) -- أكدت ...": a dateline at the start of the first paragraph.
 _DATELINE_PREFIX = re.compile(
     r"^(?P<place>[^\s\d\-–—()«»:.،]+(?:[ ،]+[^\s\d\-–—()«»:.،]+){0,2})\s*"
-    r"(?:\((?P<agency>[^()]{1,30})\)\s*)?[-–—]{1,2}\s+(?=\S)"
+    r"(?:[-–—]?\s*\((?P<agency>[^()]{1,30})\)\s*)?[-–—]{1,2}\s+(?=\S)"
 )
 # An agency in parentheses at the very start of the first paragraph: "(أ ف ب) - ...".
 _AGENCY_PREFIX = re.compile(r"^\((?P<agency>[^()]{1,30})\)\s*[-–—]{0,2}\s*")
 MAX_HEADLINE_WORDS = 22
+# A metadata line giving the page's date: "تاريخ النشر: ...", "... | آخر تحديث: 16:05".
+_PUBLISHED_LINE = re.compile(
+    r"(?:تاريخ (?:النشر|التحديث|الإضافة|الاضافه)|(?:آخر|اخر) تحديث|تم النشر|^نشر(?: في)?\s*:|\|\s*نشر(?: في)?\s*:)\s*:?")
+_BULLET = re.compile(r"^[-–—•·*▪►]\s+")
 _HEADLINE_COLON = re.compile(r"^[^:«»\"“”]{2,40}:\s*\S")
 
 
@@ -66,6 +74,9 @@ def looks_like_headline(text: str, *, quote_end_ok: bool = False) -> bool:
     such as «...» are common).
     """
     t = text.strip()
+    bullet = _BULLET.match(t)
+    if bullet:  # an item of a list of links: "- عنوان ..."
+        t, quote_end_ok = t[bullet.end():], True
     if quote_end_ok:
         t = t.rstrip("»”\"' ")
     if not t or t.endswith(_TERMINAL):
@@ -74,7 +85,7 @@ def looks_like_headline(text: str, *, quote_end_ok: bool = False) -> bool:
     if not words or len(words) > MAX_HEADLINE_WORDS:
         return False
     first = normalize(words[0])
-    if not first.startswith(("و", "ف")) or first in rules().not_conjunction:
+    if bullet or not first.startswith(("و", "ف")) or first in rules().not_conjunction:
         return True
     # "X: Y" with a short X is the shape of a headline even after a conjunction.
     return bool(_HEADLINE_COLON.match(t))
@@ -118,12 +129,13 @@ def split_articles(raw: str, *, detect_title: bool = True, title: str | None = N
                 continue
             in_block = True
             dropped.append((ln.text, "split_before (related links only)"))
-        elif in_block:
+        elif in_block and not _is_body(ln.text):
             dropped.append((ln.text, "end_block"))
         elif r.match("end_block", ln.folded):
             in_block = True
             dropped.append((ln.text, "end_block"))
         else:
+            in_block = False  # a full paragraph after a ticker or a list of links: the article goes on
             current.append(ln)
         i += 1
     groups.append((cur_title, current))
@@ -153,7 +165,8 @@ def _clean_group(group: list[Line], r: Rules, *, title: str | None, detect_title
     kept: list[Line] = []
     for idx, ln in enumerate(group):
         if (idx == 0 and detect_title and len(group) > 1 and looks_like_headline(ln.text, quote_end_ok=True)
-                and not r.match("drop_line", ln.folded) and not r.agency(ln.text)):
+                and not r.match("drop_line", ln.folded) and not r.agency(ln.text)
+                and not dateline_line(ln.text, r)):
             art.title = ln.text
             continue
         if title and idx == 0 and fold_line(ln.text) == fold_line(title):
@@ -188,31 +201,63 @@ def _classify(ln: Line, r: Rules, art: CleanArticle, *, first: bool) -> str | No
             name = r.agency(m.group(1)) or ln.text.split(":", 1)[-1].strip()
             _add(art.credits, name)
             return "source_line"
-    agency = r.agency(ln.text)
-    if agency and len(f.split()) <= 5:
-        _add(art.credits, agency)
+    credited = _credit_line(ln.text, r)
+    if credited is not None:
+        for a in credited:
+            _add(art.credits, a)
         return "credit_line"
-    if re.match(r"تاريخ (?:النشر|التحديث|الاضافه)", f):
-        art.page_dates.append(ln.text.split(":", 1)[-1].strip())
+    if _PUBLISHED_LINE.search(f) and len(f.split()) <= 20:
+        art.page_dates.append(_PUBLISHED_LINE.split(ln.text, 1)[-1].strip(" :|-") or ln.text)
         return "published_line"
     if r.match("drop_line", f):
         return "drop_line"
     if first and art.dateline is None:
-        m = _DATELINE_LINE.match(ln.text)
-        if m and len(m.group("place").split()) <= 3 and r.agency(m.group("agency")):
-            art.dateline = m.group("place").strip(" ،")
-            _add(art.credits, r.agency(m.group("agency")))
+        found = dateline_line(ln.text, r)
+        if found:
+            art.dateline, agencies, rest = found
+            for a in agencies:
+                _add(art.credits, a)
+            if rest and re.search(r"\d", rest):
+                art.page_dates.append(rest)
             return "dateline_line"
     return None
 
 
+def _credit_line(text: str, r: Rules) -> list[str] | None:
+    """Agencies of a line that only credits ("سبوتنيك", "(سونا + وكالات)", "(أ ف ب)"), or None."""
+    if len(text.split()) > 6:
+        return None
+    parts = [p for p in _CREDIT_SPLIT.split(text.strip().strip("()«»[]").strip()) if p.strip()]
+    known = [r.agency(p) for p in parts]
+    if not parts or not any(known):
+        return None
+    if any(k is None and fold_line(p) not in r.generic_credits for p, k in zip(parts, known)):
+        return None
+    return [k for k in known if k]
+
+
+def dateline_line(text: str, r: Rules) -> tuple[str, list[str], str] | None:
+    """(place, agencies, rest) of a dateline line: "موسكو - (رويترز) | الاثنين 19 أكتوبر 2026",
+    "القاهرة - «مدار الخليج»، واس"; None when the line is not one (no known agency credited)."""
+    head, _, rest = text.partition("|")
+    m = _DATELINE_LINE.match(head.strip()) or _DATELINE_PAREN.match(head.strip())
+    if not m or len(m.group("place").split()) > 3:
+        return None
+    agencies = [a for a in (r.agency(x) for x in _CREDIT_SPLIT.split(m.group("agency"))) if a]
+    if not agencies:
+        return None
+    return m.group("place").strip(" ،"), agencies, rest.strip()
+
+
 def _drop_inserted_headlines(kept: list[Line], art: CleanArticle) -> list[Line]:
-    """Related headlines that sites insert between paragraphs or trail after the article."""
+    """Related headlines that sites insert between paragraphs or trail after the article, and the short
+    kicker, section and outlet lines above its first paragraph ("الوسيط الدولي - الأخبار الدولية")."""
     out: list[Line] = []
     seen_body = False
+    has_body = any(_is_body(ln.text) for ln in kept)
     for ln in kept:
-        if seen_body and looks_like_headline(ln.text):
-            art.dropped.append((ln.text, "related_headline"))
+        if looks_like_headline(ln.text) and (seen_body or has_body):
+            art.dropped.append((ln.text, "related_headline" if seen_body else "above_first_paragraph"))
             continue
         seen_body = seen_body or _is_body(ln.text)
         out.append(ln)

@@ -26,6 +26,7 @@ class Rules:
     credit_cue: re.Pattern
     agencies: dict[str, str]  # folded Arabic or Latin name -> English name
     agency_re: re.Pattern  # any agency name, longest first
+    generic_credits: frozenset[str]  # "وكالات": a credit naming no one
     not_conjunction: frozenset[str]  # folded words that start with و/ف without the conjunction
 
     def match(self, kind: str, folded: str) -> re.Pattern | None:
@@ -66,5 +67,6 @@ def rules() -> Rules:
         credit_cue=re.compile(normalize(y["credit_cue"])),
         agencies=agencies,
         agency_re=re.compile("|".join(re.escape(n) for n in names)),
+        generic_credits=frozenset(fold_line(w) for w in y.get("generic_credits") or ()),
         not_conjunction=frozenset(normalize(w) for w in y.get("not_conjunction") or ()),
     )

@@ -26,6 +26,7 @@ class Page:
     url: str | None
     sitename: str | None
     published: str | None  # YYYY-MM-DD stated by the page's metadata
+    byline: str | None = None  # a short "PLACE - (AGENCY) | date" line the extractor left out
 
 
 def extract_html(html: str, path: str) -> Page:
@@ -48,7 +49,27 @@ def extract_html(html: str, path: str) -> Page:
     if doc is None or not (doc.text or "").strip():
         raise BadInput(path, "no article text found in the page")
     return Page(text=doc.text, title=doc.title or None, url=doc.url or None, sitename=doc.sitename or None,
-                published=_stated_date(html))
+                published=_stated_date(html), byline=_byline(html, doc.text))
+
+
+def _byline(html: str, text: str) -> str | None:
+    """The dateline-and-credit line of the article ("موسكو - (رويترز) | الاثنين 19 أكتوبر 2026"), which
+    extractors drop with the page furniture; only a line the cleaner recognises as a dateline is returned."""
+    from lxml import html as lxml_html
+
+    from marsad.clean.article import dateline_line
+    from marsad.clean.rules import rules
+
+    try:
+        root = lxml_html.fromstring(html)
+    except Exception:  # noqa: BLE001 - the page was already extracted; no byline is no loss
+        return None
+    r = rules()
+    for el in root.iter("p", "div", "span", "address", "header"):
+        line = " ".join(el.text_content().split())
+        if 4 <= len(line) <= 120 and dateline_line(line, r) and line not in text:
+            return line
+    return None
 
 
 def _stated_date(html: str) -> str | None:

@@ -124,7 +124,7 @@ def _docs_from_html(html: str, *, path: str, base_id: str, url: str | None = Non
                     title: str | None = None, published: str | None = None) -> list[Doc]:
     page = extract_html(html, path)
     return docs_from_text(
-        page.text, path=path, base_id=base_id, detect_title=False, title=title or page.title,
+        f"{page.byline}\n{page.text}" if page.byline else page.text, path=path, base_id=base_id, detect_title=False, title=title or page.title,
         url=url or page.url, outlet=outlet or page.sitename, published=published,
         page_dates=[page.published] if page.published else None,
     )

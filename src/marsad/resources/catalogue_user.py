@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 from marsad.errors import ResourceFormatError
@@ -34,7 +35,10 @@ _ROLE_KEYS = {"office", "country", "sector", "role_en", "start", "end"}
 def load_user_entities(path: str | Path) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     """Entity rows and role rows of a user's YAML file; raises ResourceFormatError on a bad entry."""
     p = Path(path).expanduser()
-    data = read_yaml(p)
+    try:
+        data = read_yaml(p)
+    except ValueError as e:  # PyYAML raises ValueError, not YAMLError, on an impossible date such as 2020-13-45
+        raise ResourceFormatError(str(p), 1, f"unreadable value (a bad date?): {e}") from e
     if data is None:
         return [], []
     if not isinstance(data, list):
@@ -91,7 +95,7 @@ def _role(entity: str, spec, p: Path, n: int) -> dict[str, str]:
         _fail(p, n, f"unknown role key(s) {', '.join(sorted(unknown))}")
     start, end = _text(spec.get("start")), _text(spec.get("end"))
     for d in (start, end):
-        if d and not _DATE.match(d):
+        if d and not _valid_date(d):
             _fail(p, n, f"role date {d!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     if start and end and end < start:
         _fail(p, n, f"role {spec['office']} ends before it starts")
@@ -101,6 +105,17 @@ def _role(entity: str, spec, p: Path, n: int) -> dict[str, str]:
     return {"entity": entity, "office": _text(spec["office"]), "country": country,
             "sector": _text(spec.get("sector")).upper(), "role_en": _text(spec.get("role_en")),
             "start": start, "end": end}
+
+
+def _valid_date(d: str) -> bool:
+    if not _DATE.match(d):
+        return False
+    parts = [int(x) for x in d.split("-")] + [1, 1]
+    try:
+        date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
 
 
 def _text(value) -> str:

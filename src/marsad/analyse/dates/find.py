@@ -12,6 +12,7 @@ from marsad.analyse.dates.lexicon import Lexicon, lexicon
 from marsad.analyse.dates.lexicon import mkey as key
 
 _PREV_WORD = re.compile(r"(\w+)\W*$")
+_NEXT_WORD = re.compile(r"\W*(\w+)")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -56,7 +57,7 @@ def find(text: str, lex: Lexicon | None = None) -> list[Expr]:
         g = lex.families[fam].fullmatch(m.group(fam))
         if g is None:  # the family pattern reads the stretch the scanner found; a mismatch would be a bug
             continue
-        e = _READERS[fam](g, lex, text, m.start(fam))
+        e = _READERS[fam](g, lex, text, m.start(fam), m.end())
         if e is not None:
             e.start, e.end = m.start(fam), m.end()
             _trim(e, text)
@@ -76,6 +77,11 @@ def _trim(e: Expr, text: str) -> None:
 
 def _prev_word(text: str, i: int) -> str:
     m = _PREV_WORD.search(text, max(0, i - 30), i)
+    return key(m.group(1)) if m else ""
+
+
+def _next_word(text: str, i: int) -> str:
+    m = _NEXT_WORD.match(text, i, i + 30)
     return key(m.group(1)) if m else ""
 
 
@@ -131,14 +137,14 @@ def _tail(e: Expr, g: re.Match, lex: Lexicon) -> None:
             e.year_rel = 0
 
 
-def _read_date(g, lex, text, at) -> Expr | None:
+def _read_date(g, lex, text, at, end) -> Expr | None:
     mo, hj, paired = _month(lex, g.group("m"))
     e = Expr(0, 0, "date", day=_day(lex, g.group("d")), month=mo, hijri=hj, paired=paired)
     _tail(e, g, lex)
     return e if e.day and e.month else None
 
 
-def _read_range(g, lex, text, at) -> Expr | None:
+def _read_range(g, lex, text, at, end) -> Expr | None:
     mo, hj, paired = _month(lex, g.group("m2"))
     e = Expr(0, 0, "range", day=_day(lex, g.group("d2")), month=mo, hijri=hj, paired=paired)
     _tail(e, g, lex)
@@ -149,11 +155,11 @@ def _read_range(g, lex, text, at) -> Expr | None:
     return e if e.day and e.day1 and e.month else None
 
 
-def _read_yrange(g, lex, text, at) -> Expr | None:
+def _read_yrange(g, lex, text, at, end) -> Expr | None:
     return Expr(0, 0, "yrange", year1=int(g.group("y1")), year=int(g.group("y2")))
 
 
-def _read_numeric(g, lex, text, at) -> Expr | None:
+def _read_numeric(g, lex, text, at, end) -> Expr | None:
     parts = [int(p) for p in re.split(r"[-/.]", g.group("num"))]
     y, mo, d = parts if parts[0] > 31 else parts[::-1]
     era = g.group("era")
@@ -163,7 +169,7 @@ def _read_numeric(g, lex, text, at) -> Expr | None:
     return Expr(0, 0, "numeric", day=d, month=mo, year=y, hijri=hj)
 
 
-def _read_weekday(g, lex, text, at) -> Expr | None:
+def _read_weekday(g, lex, text, at, end) -> Expr | None:
     wd = key(g.group("wd"))
     e = Expr(0, 0, "weekday", weekday=lex.weekdays.get(wd))
     if g.group("anchor"):
@@ -174,14 +180,20 @@ def _read_weekday(g, lex, text, at) -> Expr | None:
     cued = e.offset is not None or e.mod is not None or whole != wd
     if wd in lex.weekday_needs_cue and not cued:
         return None
+    if not cued and _next_word(text, end) in lex.weekday_not_before:
+        return None  # الأحد عشر: eleven
     return e
 
 
-def _read_dayword(g, lex, text, at) -> Expr | None:
-    return Expr(0, 0, "dayword", offset=lex.day_words.get(key(g.group("anchor"))))
+def _read_dayword(g, lex, text, at, end) -> Expr | None:
+    word = key(g.group("anchor"))
+    if word == key(g.group()) and lex.day_words.get(word) == 0 and (
+            _prev_word(text, at) in lex.today_not_after or _next_word(text, end) in lex.today_not_before):
+        return None  # في اليوم (per day), اليوم الأول (the first day), روسيا اليوم (an outlet): not today
+    return Expr(0, 0, "dayword", offset=lex.day_words.get(word))
 
 
-def _read_period(g, lex, text, at) -> Expr | None:
+def _read_period(g, lex, text, at, end) -> Expr | None:
     unit_word = key(g.group("unit") or g.group("unit2"))
     unit = lex.units[unit_word][0]
     if unit == "year" and _prev_word(text, at) in lex.not_year_before:
@@ -189,12 +201,13 @@ def _read_period(g, lex, text, at) -> Expr | None:
     rel = {"past": -1, "current": 0, "future": 1}
     n = rel[lex.modifiers[key(g.group("mod"))]] if g.group("mod") else 0
     e = Expr(0, 0, "period", unit=unit, offset=n)
-    if g.group("year") and unit == "year":
-        e.year = int(g.group("year")[:4])
+    y, hijri_era = _year(g)
+    if y and unit == "year" and not hijri_era and 1900 <= y <= 2100:
+        e.year = y
     return e
 
 
-def _read_ago(g, lex, text, at) -> Expr | None:
+def _read_ago(g, lex, text, at, end) -> Expr | None:
     sign = -1 if key(g.group("dir")) in lex.ago else 1
     if g.group("u"):
         unit, n = lex.units[key(g.group("u"))]
@@ -207,7 +220,7 @@ def _read_ago(g, lex, text, at) -> Expr | None:
     return Expr(0, 0, "ago", unit=unit, offset=sign * n)
 
 
-def _read_year(g, lex, text, at) -> Expr | None:
+def _read_year(g, lex, text, at, end) -> Expr | None:
     y, hj = _year(g)
     if hj or not 1900 <= y <= 2100:
         return None  # a Hijri year alone spans two Gregorian years: not a value of its own
@@ -217,10 +230,12 @@ def _read_year(g, lex, text, at) -> Expr | None:
     return e
 
 
-def _read_month(g, lex, text, at) -> Expr | None:
+def _read_month(g, lex, text, at, end) -> Expr | None:
     mo, hj, paired = _month(lex, g.group("m"))
     e = Expr(0, 0, "month", month=mo, hijri=hj, paired=paired, lead=bool(g.group("lead")))
     _tail(e, g, lex)
+    if e.lead and key(g.group("lead")) in lex.first_day_leads:
+        e.family, e.day = "date", 1  # غرة رمضان: the first day of the month
     safe = e.lead or paired or e.year or e.mod or e.year_rel is not None
     cued = _cued(text, at, lex.month_cues)
     if not safe and not cued:

@@ -18,6 +18,8 @@ from marsad.analyse.dates.resolve import resolve
 
 YEARS_BACK = 3  # candidate window before "today" when the text names no year
 _DAYS_PER_YEAR_GAP = 365  # how far a year after the latest year the text names weighs, in days of distance
+NEAR_MODS = ("current", "past")
+USE_TOP_YEAR = True
 _RIVAL_DAYS = 7  # a candidate within this many days of cost of the best is an equal rival
 _NEAR = 4  # normalised characters between "اليوم الاثنين" and a full date that dates it: " (", "، "
 
@@ -131,11 +133,11 @@ def infer_published(exprs: list[Expr], today: date, years_back: int = YEARS_BACK
     pool = [d for s, d in scored if s == best]
     # Expressions placed relative to the day of writing: the day should lie near what they name.
     near = [e for e in exprs if e.family in ("date", "range", "month") and not e.year and not e.hijri
-            and (e.mod in ("current", "past") or e.year_rel == 0)]
+            and (e.mod in NEAR_MODS or e.year_rel == 0)]
     # The latest year the text names is a good guess for its own year only when it also speaks of "this year"
     # (هذا العام, العام الحالي, "من السنة الجارية"): otherwise a named year is background and only bounds the day
     # from below, and the most recent candidate is the better bet (a crawler's "today" is close to publication).
-    top = max(years) if years and _speaks_of_this_year(exprs) else None
+    top = max(years) if years and USE_TOP_YEAR and _speaks_of_this_year(exprs) else None
 
     def cost(d: date) -> int:
         # A day dated "الجاري" says more about the day of writing than a month called "الماضي".

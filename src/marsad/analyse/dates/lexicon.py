@@ -80,6 +80,10 @@ class Lexicon:
     future_year_cues: frozenset[str]
     not_year_before: frozenset[str]
     hijri_era: frozenset[str]
+    today_not_after: frozenset[str]
+    today_not_before: frozenset[str]
+    weekday_not_before: frozenset[str]
+    first_day_leads: frozenset[str]
     scanner: re.Pattern
     families: dict[str, re.Pattern]
 
@@ -114,7 +118,7 @@ def _templates(w: dict, months, weekdays) -> dict[str, str]:
         "numeric": (rf"{{num:\d{{4}}[-/.]\d\d?[-/.]\d\d?|\d\d?[-/.]\d\d?[-/.]\d{{4}}}}(?!\d)"
                     rf"(?:\s*{{era:{era}}})?"),
         "weekday": (rf"(?:{day_lead}\s+)?(?:{{anchor:{day_word}}}\s*\(?\s*)?(?:{day_lead}\s+)?\(?\s*"
-                    rf"{{wd:{weekday}}}\s*\)?(?:\s+{{mod:{mod}}}{END})?"),
+                    rf"{{wd:{weekday}}}(?:\s*\))?(?:\s+{{mod:{mod}}}{END})?"),
         "period": rf"(?:{{unit:{units_def}}}\s+{{mod:{mod}}}{END}|{this}\s+{{unit2:{units_def}}})(?:\s+{{year:{year}}})?",
         "ago": rf"{{dir:{ago}}}\s+(?:{{n:\d{{1,3}}|{num}}}\s+{{cu:{counted}}}|{{u:{one_two}}})(?!\s*\d)",
         "year": rf"{{cue:{_alt(w['year_cues'])}}}\s+{{year:{year}}}",
@@ -128,8 +132,8 @@ def _first_words(w: dict, months, weekdays) -> str:
     weekday, أمس, العام), or a lead word (في, من, قبل, منتصف) followed by one of those within two words. Testing it
     once at each word start is much cheaper than trying every family there, and most words fail it."""
     strong = list(months) + list(weekdays) + ["يوم"] + list(w["day_words"])
-    strong += [x for u in w["units"].values() for x in u["definite"] + u["one"] + u["two"]]
-    weak = w["this"] + list(w["ordinals"])
+    strong += [x for u in w["units"].values() for x in u["definite"] + u["one"] + u["two"] + u["counted"]]
+    weak = w["this"] + list(w["ordinals"]) + list(w["numbers"])
     for k in ("range_leads", "year_range_leads", "day_leads", "ago", "after", "year_cues", "month_leads"):
         weak += w[k]
     core = rf"(?:\d|{_alt(strong)}{END})"
@@ -200,6 +204,10 @@ def lexicon() -> Lexicon:
         future_year_cues=frozenset(key(x) for x in w.get("future_year_cues", [])),
         not_year_before=frozenset(key(x) for x in w["not_year_before"]),
         hijri_era=frozenset(key(x) for x in w["era"]["hijri"]),
+        today_not_after=frozenset(key(x) for x in w.get("today_not_after", [])),
+        today_not_before=frozenset(key(x) for x in w.get("today_not_before", [])),
+        weekday_not_before=frozenset(key(x) for x in w.get("weekday_not_before", [])),
+        first_day_leads=frozenset(key(x) for x in w.get("first_day_leads", [])),
         scanner=scanner,
         families=fams,
     )

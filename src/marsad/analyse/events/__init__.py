@@ -13,7 +13,7 @@ from marsad.arabic.tokens import sentences as split_sentences
 from marsad.doc import Actor, Doc, Event, Span
 from marsad.analyse.events import actors as A
 from marsad.analyse.events.lexicon import (
-    Code, Cue, Grammar, automaton, find_words, load_entries, load_grammar, load_modes, match_forms, word_is,
+    WORD, Code, Cue, Grammar, automaton, load_entries, load_grammar, load_modes, match_forms, word_is,
 )
 
 __all__ = ["EventCoder", "detect_types"]
@@ -73,13 +73,14 @@ class EventCoder:
 
     def _sentence_cues(self, doc: Doc, sent: Span, hits) -> list[Cue]:
         g, nt = self.g, doc.norm
-        toks = find_words(nt.text, nt.from_original(sent.start), nt.from_original(sent.end))
-        words = [t[2] for t in toks]
-        tstarts = [t[0] for t in toks]
+        ns = nt.from_original(sent.start)
+        words = WORD.findall(nt.text, ns, nt.from_original(sent.end))
         cues: list[Cue] = []
-        for ws, we, prefix, form, entries in hits:
-            k = bisect_left(tstarts, ws)
-            if k >= len(toks) or toks[k][0] != ws:
+        k, pos = 0, ns
+        for ws, we, prefix, form, entries in sorted(hits, key=lambda h: h[0]):
+            k += len(WORD.findall(nt.text, pos, ws))  # index of the hit's word, counted incrementally
+            pos = ws
+            if k >= len(words) or not words[k].startswith(nt.text[ws:we]):
                 continue
             o_s, o_e = nt.span(ws, we)
             found = [Cue(e, ws, we, o_s, o_e, words[k], prefix, tok=k) for e in entries
@@ -87,9 +88,12 @@ class EventCoder:
             if any(c.entry.with_ for c in found):  # the specific reading wins ("اضراب عن الطعام" over "اضراب")
                 found = [c for c in found if c.entry.with_]
             cues.extend(found)
-        blocked = {t for t, bl in g.blockers.items() if any(w in bl for w in words)}
+        if not cues:
+            return cues
+        wset = set(words)
+        blocked = {t for t, bl in g.blockers.items() if not bl.isdisjoint(wset)}
         cues = [c for c in cues if c.entry.code.plover not in blocked]
-        if not _anchored(doc, sent, words, g):
+        if not _anchored(doc, sent, wset, g):
             cues = [c for c in cues if not _definite_noun(c, g)]
         cues.sort(key=lambda c: c.tok)
         for c in cues:
@@ -144,8 +148,9 @@ class EventCoder:
         main = A.main_actor(doc)
         dateline = A.dateline_place(doc)
         events: list[Event] = []
+        mentions = A.all_mentions(doc)
         for sent, cues in per_sent:
-            sl = A.slots(doc, sent)
+            sl = A.slots(doc, sent, mentions)
             for c in cues:
                 if any(s.start <= c.start and c.end <= s.end for s in sl):
                     continue  # the word is part of a name ("شكري" is a surname, not "thanks")
@@ -192,9 +197,9 @@ def _definite_noun(c: Cue, g: Grammar) -> bool:
     return c.prefix.endswith(("ال", "لل"))
 
 
-def _anchored(doc: Doc, sent: Span, words: list[str], g: Grammar) -> bool:
+def _anchored(doc: Doc, sent: Span, words: set[str], g: Grammar) -> bool:
     """The sentence names a time, a date, or a count: it reports a happening."""
-    if any(w in g.anchors or w.isdigit() for w in words):
+    if not g.anchors.isdisjoint(words) or any(w.isdigit() for w in words):
         return True
     return any(sent.start <= d.start < sent.end for d in doc.dates)
 

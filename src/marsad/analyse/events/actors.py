@@ -8,11 +8,12 @@ LOC introduced by في or glued بـ; it is not an actor.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from marsad.arabic.normalize import normalize
 from marsad.doc import Actor, Doc, Entity, Mention, Place, Span
-from marsad.analyse.events.lexicon import Cue, Grammar, find_words
+from marsad.analyse.events.lexicon import WORD, Cue, Grammar
 
 ACTOR_TYPES = frozenset({"PER", "ORG", "GPE"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -40,14 +41,22 @@ class Slot:
         return self.entity.type in ACTOR_TYPES
 
 
-def slots(doc: Doc, sent: Span) -> list[Slot]:
-    """The sentence's entity mentions in text order, with their left context."""
-    out = []
-    for e in doc.entities:
-        for m in e.mentions:
-            if sent.start <= m.start < sent.end:
-                out.append((m.start, m.end, e, m))
+def all_mentions(doc: Doc) -> list[tuple[int, int, Entity, Mention]]:
+    """Every entity mention of the document, in text order (longer first at the same start)."""
+    out = [(m.start, m.end, e, m) for e in doc.entities for m in e.mentions]
     out.sort(key=lambda t: (t[0], -t[1]))
+    return out
+
+
+def slots(doc: Doc, sent: Span, mentions: list | None = None) -> list[Slot]:
+    """The sentence's entity mentions in text order, with their left context."""
+    if mentions is None:
+        mentions = all_mentions(doc)
+    i = bisect_left(mentions, sent.start, key=lambda t: t[0])
+    out = []
+    while i < len(mentions) and mentions[i][0] < sent.end:
+        out.append(mentions[i])
+        i += 1
     res: list[Slot] = []
     last_end = -1
     nt = doc.norm
@@ -57,7 +66,7 @@ def slots(doc: Doc, sent: Span) -> list[Slot]:
             continue
         last_end = e_
         ns = nt.from_original(s)
-        words = [w for _, _, w in find_words(nt.text, max(n_start, ns - 40), ns)]
+        words = WORD.findall(nt.text, max(n_start, ns - 40), ns)
         glue = ""
         if s > 0 and doc.text[s - 1].isalpha() and words:
             glue = words.pop()
@@ -70,7 +79,7 @@ def gap_words(doc: Doc, a: int, b: int) -> list[str]:
     if b <= a:
         return []
     nt = doc.norm
-    return [w for _, _, w in find_words(nt.text, nt.from_original(a), nt.from_original(b))]
+    return WORD.findall(nt.text, nt.from_original(a), nt.from_original(b))
 
 
 def is_place(s: Slot, g: Grammar) -> bool:

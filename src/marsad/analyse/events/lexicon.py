@@ -18,7 +18,7 @@ from marsad.arabic.normalize import normalize
 from marsad.errors import ResourceFormatError
 from marsad.resources import load_tsv, load_yaml, path
 
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
 MODES = ("negated", "intended", "hypothetical", "reported")
 
 
@@ -178,7 +178,7 @@ def word_is(token: str, stem: str, g: Grammar) -> bool:
 
 def find_words(ntext: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """Folded word tokens (start, end, text) of ntext[start:end]."""
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(ntext, start, len(ntext) if end is None else end)]
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(ntext, start, len(ntext) if end is None else end)]
 
 
 def match_forms(ntext: str, g: Grammar) -> list[tuple[int, int, str, str, tuple[Entry, ...]]]:

@@ -132,6 +132,30 @@ def test_words_that_only_look_like_dates(resolver, text):
     assert run(resolver, text).dates == []
 
 
+@pytest.mark.parametrize("text", [
+    "وألقى الشاعر قصيدته ذات الأبيات الأحد عشر في الحفل.",  # الأحد عشر: eleven
+    "وفي اليوم الأول من المعرض زاره آلاف الناس.",  # the first day, not today
+    "ويتناول المريض الدواء ثلاث مرات في اليوم.",  # per day
+])
+def test_day_words_that_are_not_dates(resolver, text):
+    assert run(resolver, text).dates == []
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("وتنطلق المسابقة في غرة محرم المقبل.", "غرة محرم", "2024-07-07"),
+    ("ووقع الحادث مساء أمس الأول قرب السوق.", "أمس الأول", "2024-06-09"),
+])
+def test_first_of_month_and_day_before_yesterday(resolver, text, surface, value):
+    assert one(run(resolver, text), surface).value == value
+
+
+def test_dateline_removed_by_cleaning_still_dates_the_article(resolver):
+    doc = run(resolver, "رحبت البعثة بحزمة الإصلاحات.", published=None,
+              dropped=[("جدة 3 رمضان 1445 هـ الموافق 13 مارس 2024 م واس", "above_first_paragraph")])
+    assert (doc.published, doc.published_source) == ("2024-03-13", "page")
+    assert {m.value for m in doc.dates if m.kind == "page"} == {"2024-03-13"}
+
+
 def test_offsets_point_into_the_text_even_with_diacritics(resolver):
     text = "وَقَالَ الوزيرُ اليومَ الثلاثاءَ إنّ الاتفاقَ وُقّعَ في 22 مارسَ الماضي."
     doc = run(resolver, text)

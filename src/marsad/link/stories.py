@@ -17,7 +17,7 @@ from marsad.link.dedup import Deduper
 from marsad.link.features import DocFreq, cosine, terms, tfidf, weighted_ids
 
 # Entity types by how much a shared one says "same happening": a named person far more than a country.
-ENTITY_WEIGHT = {"PER": 1.0, "ORG": 0.6, "LOC": 0.8, "GPE": 0.25, "MISC": 0.4}
+ENTITY_WEIGHT = {"PER": 1.0, "ORG": 0.5, "LOC": 0.5, "GPE": 0.1, "MISC": 0.2}
 DEFAULTS = {
     "threshold": 0.36,  # joined score needed to join a story (tuned on half of the dev stories; see docs/stories.md)
     "undated_threshold": 0.45,  # stricter when the report has no date to check
@@ -126,11 +126,12 @@ def doc_places(doc: Doc) -> frozenset:
 
 
 def entity_overlap(a: dict[str, float], b: Counter) -> float:
-    """Share of the report's entity weight that the story also holds (0 when either side has none)."""
+    """Weighted Jaccard of the report's entities and the story's (per report on average); 0 when either has none."""
     if not a or not b:
         return 0.0
-    total = sum(a.values())
-    return sum(w for k, w in a.items() if k in b) / total if total else 0.0
+    inter = sum(min(w, b[k]) for k, w in a.items() if k in b)
+    union = sum(a.values()) + sum(b.values()) - inter
+    return inter / union if union else 0.0
 
 
 class StoryIndex:
@@ -166,7 +167,8 @@ class StoryIndex:
         near = max((cosine(rep.vec, m) for m in st.members), default=cen)
         mode = _setting(self.settings, "mode")
         text = cen if mode == 0 else near if mode == 1 else max(cen, near) if mode == 2 else (cen + near) / 2
-        s = text + _setting(self.settings, "entity_bonus") * entity_overlap(rep.entities, st.entities)
+        ents = Counter({k: v / st.size for k, v in st.entities.items()}) if st.size else st.entities
+        s = text + _setting(self.settings, "entity_bonus") * entity_overlap(rep.entities, ents)
         if rep.places and st.places and not rep.places & st.places:
             s *= 0.6  # events placed in different cities: most likely two happenings
         if rep.title_rare - st.rare and st.title_rare - rep.rare:

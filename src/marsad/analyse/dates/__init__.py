@@ -14,9 +14,13 @@ from marsad.analyse.dates.infer import YEARS_BACK, Inference, infer_published
 from marsad.analyse.dates.lexicon import Lexicon, lexicon
 from marsad.analyse.dates.page import parse_page_date
 from marsad.analyse.dates.resolve import kind_of, resolve
+from marsad.arabic.normalize import NormText
 from marsad.doc import DateMention, Doc
 
-PAGE_CONFIDENCE = 0.95  # a page's own date line can still be a "last updated" stamp
+PAGE_CONFIDENCE = 0.95
+# Lines cleaning removed (doc.meta["dropped"]) that may be a dateline carrying the date, and their longest length.
+_DATELINE_REASONS = frozenset({"above_first_paragraph", "dateline_prefix"})
+_DATELINE_MAX = 120  # a page's own date line can still be a "last updated" stamp
 
 
 class DateResolver:
@@ -53,11 +57,27 @@ class DateResolver:
         return doc
 
     def _page_dates(self, doc: Doc) -> list[DateMention]:
+        """Dates the page states outside the body: "تاريخ النشر" lines, and full dates in a dateline that
+        cleaning removed above the first paragraph ("نيويورك 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس")."""
         out = []
         for s in doc.meta.get("page_dates") or ():
             d = parse_page_date(s)
             if d is not None:
                 out.append(DateMention(s, -1, -1, d.isoformat(), None, "page"))
+        for line, why in doc.meta.get("dropped") or ():
+            if why in _DATELINE_REASONS and len(line) <= _DATELINE_MAX:
+                out.extend(self._full_dates(line))
+        return out
+
+    def _full_dates(self, line: str) -> list[DateMention]:
+        norm = NormText(line)
+        out = []
+        for e in find(norm.text, self.lex):
+            if e.family in ("date", "numeric") and e.year:
+                value, _ = resolve(e, None)
+                if value:
+                    a, b = norm.span(e.start, e.end)
+                    out.append(DateMention(line[a:b], -1, -1, value, None, "page"))
         return out
 
     def _set_published(self, doc: Doc, exprs: list[Expr], page: list[DateMention]) -> None:

@@ -146,7 +146,7 @@ def pick_target(doc: Doc, cue: Cue, sl: list[Slot], src: Slot | None, g: Grammar
         if "gpe_target" in flags:  # "توجه الى موسكو": the place right after the preposition
             return s if s.entity.type == "GPE" and len(gap) <= 3 else None
         if "notarget" in flags:
-            return s if s.prev and s.prev[-1] == _AGAINST else None
+            return s if s.prev and s.prev[-1] == g.against else None
         if not s.is_actor or (is_place(s, g) and not is_marked(s, g)):
             continue
         return s
@@ -162,9 +162,6 @@ def quote_speaker(doc: Doc, cue: Cue) -> Slot | None:
                 m = e.mentions[0]
                 return Slot(m.start, m.end, e, m, "", ())
     return None
-
-
-_AGAINST = normalize("ضد")
 
 
 def pick_place(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar) -> Slot | None:

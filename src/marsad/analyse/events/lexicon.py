@@ -80,6 +80,7 @@ class Grammar:
     never: frozenset[str]
     between: str
     anchors: frozenset[str]
+    against: str
 
 
 def _folded(words) -> frozenset[str]:
@@ -98,7 +99,7 @@ def load_grammar() -> Grammar:
         clause_breaks=_folded(y["clause_breaks"]),
         blockers={k: _folded(v) for k, v in (y.get("blockers") or {}).items()},
         never=_folded(y.get("never_cues") or ()), between=normalize(y.get("between", "")),
-        anchors=_folded(y.get("anchors") or ()),
+        anchors=_folded(y.get("anchors") or ()), against=normalize(y.get("against", "")),
     )
 
 

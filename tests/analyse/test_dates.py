@@ -194,6 +194,10 @@ def test_page_date_strings(s, value):
     assert parse_page_date(s).isoformat() == value
 
 
+def test_relative_page_date_is_not_read_against_the_clock():
+    assert parse_page_date("منذ 3 ساعات") is None
+
+
 def test_inference_uses_weekday_and_current_month(resolver):
     text = ("قال الوزير اليوم الثلاثاء إن المؤتمر الذي يعقد من 18 إلى 19 يونيو الجاري سيبحث ملفات عدة.\n"
             "وكانت الوزارة أعلنت الأحد الماضي عن برنامج المؤتمر.")

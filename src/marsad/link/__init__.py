@@ -3,6 +3,8 @@
 `Linker` runs incrementally as analysed reports arrive; `merge_events`, `propagate` and `summarise` are pure
 functions over the stored reports of one story.
 """
+from marsad.link.merge import merge_events, propagate
 from marsad.link.stories import Linker
+from marsad.link.summary import summarise
 
-__all__ = ["Linker"]
+__all__ = ["Linker", "merge_events", "propagate", "summarise"]

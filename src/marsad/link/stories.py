@@ -1,10 +1,11 @@
 """Incremental story clustering: each arriving report joins the story of the same happening, or starts one.
 
-A story keeps a compact state: a summed TF-IDF centroid, the vectors of a few of its reports, an entity-count dict,
-its date range, places and outlets. A new report is compared only with stories that share one of its heaviest
-terms (an inverted index) and whose dates are within the tolerance. The score is text similarity (the better of
-centroid and nearest report) plus a bonus for shared specific entities and events; two guards keep same-topic
-reports of different happenings apart: the report's date, and the date and place of its core event.
+A story keeps a compact state: the TF-IDF vectors (60 terms) of its first few reports, an entity-count dict, its
+date range, event days, places, outlets and a set of its rare words. A new report is compared only with stories
+that share one of its heaviest terms (an inverted index). The score is the text similarity to the nearest kept
+report plus a bonus for shared entities (people weigh most, countries least); guards keep same-topic reports of
+different happenings apart: the report's date against the story's dates, the stated day of the core event, and
+the place of its events.
 """
 from __future__ import annotations
 
@@ -19,18 +20,17 @@ from marsad.link.features import DocFreq, cosine, terms, tfidf, weighted_ids
 # Entity types by how much a shared one says "same happening": a named person far more than a country.
 ENTITY_WEIGHT = {"PER": 1.0, "ORG": 0.5, "LOC": 0.5, "GPE": 0.1, "MISC": 0.2}
 DEFAULTS = {
-    "threshold": 0.36,  # joined score needed to join a story (tuned on half of the dev stories; see docs/stories.md)
-    "undated_threshold": 0.45,  # stricter when the report has no date to check
+    "threshold": 0.25,  # score needed to join a story (tuned on half of the dev stories; see docs/stories.md)
+    "undated_threshold": 0.3,  # stricter when the report has no date to check
     "date_tolerance": 3,  # days between a report's date and the story's date range
     "event_day_tolerance": 1,  # days between core-event dates stated in the text
-    "entity_bonus": 0.25,
+    "entity_bonus": 0.3,
     "lead_terms": 120,
     "keep_terms": 60,
-    "members_kept": 4,
+    "members_kept": 8,
     "dedup_threshold": 0.8,
     "query_terms": 20,
-    "mode": 2,
-    "contradiction": 0.5,
+    "contradiction": 1.0,  # factor for mutually foreign headline names; 1.0 = off (it cost more recall than it saved)
     "rare_share": 0.01,
     "max_candidates": 200,
 }
@@ -53,7 +53,6 @@ class Story:
     id: str
     first: str
     size: int = 0
-    centroid: dict[int, float] = field(default_factory=dict)
     members: list[dict[int, float]] = field(default_factory=list)
     day_min: int | None = None
     day_max: int | None = None
@@ -135,7 +134,7 @@ def entity_overlap(a: dict[str, float], b: Counter) -> float:
 
 
 class StoryIndex:
-    """Stories with an inverted index from heavy terms to the stories whose centroid holds them."""
+    """Stories with an inverted index from heavy terms to the stories whose kept reports hold them."""
 
     def __init__(self, settings=None):
         self.settings = settings
@@ -162,11 +161,8 @@ class StoryIndex:
             etol = _setting(self.settings, "event_day_tolerance")
             if all(abs(rep.event_day - d) > etol for d in st.event_days):
                 return 0.0
-        norm = sum(v * v for v in st.centroid.values()) ** 0.5 or 1.0
-        cen = cosine(rep.vec, st.centroid) / norm
-        near = max((cosine(rep.vec, m) for m in st.members), default=cen)
-        mode = _setting(self.settings, "mode")
-        text = cen if mode == 0 else near if mode == 1 else max(cen, near) if mode == 2 else (cen + near) / 2
+        # The nearest kept report, not the centroid: reports of one story often pair up by what they quote.
+        text = max((cosine(rep.vec, m) for m in st.members), default=0.0)
         ents = Counter({k: v / st.size for k, v in st.entities.items()}) if st.size else st.entities
         s = text + _setting(self.settings, "entity_bonus") * entity_overlap(rep.entities, ents)
         if rep.places and st.places and not rep.places & st.places:
@@ -181,11 +177,6 @@ class StoryIndex:
         """Adds a report to story `st_i` and indexes the story's new heavy terms."""
         st = self.stories[st_i]
         st.size += 1
-        for k, v in rep.vec.items():
-            st.centroid[k] = st.centroid.get(k, 0.0) + v
-        keep = _setting(self.settings, "keep_terms") * 2
-        if len(st.centroid) > keep:
-            st.centroid = dict(sorted(st.centroid.items(), key=lambda kv: -kv[1])[:keep])
         if len(st.members) < _setting(self.settings, "members_kept"):
             st.members.append(rep.vec)
         if rep.day is not None:

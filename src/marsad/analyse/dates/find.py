@@ -69,7 +69,7 @@ def _trim(e: Expr, text: str) -> None:
     # The patterns may swallow spaces or an unmatched bracket at the edges.
     while e.end > e.start and (text[e.end - 1].isspace() or text[e.end - 1] in "(،,"):
         e.end -= 1
-    if text[e.end - 1] == ")" and "(" not in text[e.start:e.end - 1]:
+    if e.end > e.start and text[e.end - 1] == ")" and "(" not in text[e.start:e.end - 1]:
         e.end -= 1
     while e.end > e.start and text[e.end - 1].isspace():
         e.end -= 1

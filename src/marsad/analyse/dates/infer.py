@@ -9,6 +9,7 @@ was pinned (weekday, month, year) and how many candidates were equally good.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -81,10 +82,15 @@ def named_years(exprs: list[Expr], today: date) -> list[int]:
     return out
 
 
-def _candidates(today: date, years: list[int], back: int) -> list[date]:
+def _candidates(today: date, years: list[int], back: int) -> tuple[date, ...]:
+    return _days(today, max(years) if years else None, back)
+
+
+@functools.cache
+def _days(today: date, top: int | None, back: int) -> tuple[date, ...]:
+    """Every day of the candidate years up to today: the last `back` years, and the latest named year and the next."""
     span = {today.year - i for i in range(back)}
-    if years:
-        top = max(years)
+    if top is not None:
         span |= {top, top + 1}
     out = []
     for y in sorted(span):
@@ -93,7 +99,7 @@ def _candidates(today: date, years: list[int], back: int) -> list[date]:
         while d <= end:
             out.append(d)
             d += timedelta(days=1)
-    return out
+    return tuple(out)
 
 
 def _gap(d: date, e: Expr) -> int:

@@ -35,5 +35,7 @@ def parse_page_date(s: str) -> date | None:
 def _dateparser(s: str) -> date | None:
     import dateparser  # imported late: it takes about a second to load
 
-    got = dateparser.parse(s, languages=["ar", "en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    # Only absolute forms: "منذ 3 ساعات" on an archived page would be read against the wrong clock.
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["timestamp", "custom-formats", "absolute-time"]}
+    got = dateparser.parse(s, languages=["ar", "en"], settings=settings)
     return got.date() if got else None

@@ -18,18 +18,27 @@ TOKEN = re.compile(r"\w+|[^\w\s]")
 _CACHE_MAX = 300_000
 
 
+# Neighbour offsets seen by a token, and the attribute families each neighbour contributes.
+OFFSETS = (-2, -1, 1, 2)
+
+
 class Featurizer:
-    """Builds CRF feature lists for the tokens of a sentence."""
+    """Builds CRF attributes for the tokens of a sentence.
+
+    Every attribute is either a property of one word (its own, or as a neighbour at offset -2..2), a catalogue
+    tag of a token, or a word bigram; `word` caches the word parts, which is what lets decode.py score a token
+    from a few cached vectors.
+    """
 
     def __init__(self, lex: Lexicon, known: frozenset[str] = frozenset(),
                  clusters: dict[str, tuple[str, str]] | None = None):
         self.lex = lex
         self.clusters = clusters or {}  # word -> (coarse, fine) distributional cluster from unlabelled news
         self.known = known  # folded single-word catalogue names: a clitic is split off only before one of them
-        self._cache: dict[str, tuple[list[str], str, str]] = {}
+        self._cache: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
 
-    def word(self, w: str) -> tuple[list[str], str, str]:
-        """(features of the word alone, its stem, its fine cluster), cached per word form."""
+    def word(self, w: str) -> tuple[list[str], dict[int, list[str]]]:
+        """(attributes of the word at its own position, {offset: attributes it gives a token at that offset})."""
         hit = self._cache.get(w)
         if hit is not None:
             return hit
@@ -51,7 +60,12 @@ class Featurizer:
             f += ["c1=" + cl[0], "c2=" + cl[1]]
         if w.endswith(("ي", "يه", "يين", "يون")) and len(w) > 4:
             f.append("nisba_like")
-        hit = (f, stem, "c=" + cl[1] if cl else "c=?")
+        fine = cl[1] if cl else "?"
+        # As a neighbour, the word is seen from the other side: offset d here means "I am at i+d".
+        ctx = {d: [f"w{d}=" + w] for d in OFFSETS}
+        for d in (-1, 1):
+            ctx[d] += [f"st{d}=" + stem, f"c{d}=" + fine]
+        hit = (f, ctx)
         self._cache[w] = hit
         return hit
 
@@ -67,34 +81,35 @@ class Featurizer:
         return lem if lem and len(lem) >= 2 else w
 
     def sentence(self, toks: list[str], gaz: list[str], aux: list[str] | None = None) -> list[list[str]]:
-        """Feature lists for one sentence; `gaz` holds a catalogue tag per token ('' or B-PER, I-GPE, ...), `aux`
+        """Attribute lists for one sentence; `gaz` holds a catalogue tag per token ('' or B-PER, I-GPE, ...), `aux`
         the same from the model's own name lists."""
         words = [self.word(t) for t in toks]
         n = len(toks)
         out = []
         for i in range(n):
             f = list(words[i][0])
-            if gaz[i]:
-                f.append("g=" + gaz[i])
-            if aux and aux[i]:
-                f.append("a=" + aux[i])
-            for d in (-2, -1, 1, 2):
+            for d in OFFSETS:
                 j = i + d
-                if 0 <= j < n:
-                    f.append(f"w{d}=" + toks[j])
-                    if d in (-1, 1):
-                        f.append(f"st{d}=" + words[j][1])
-                        f.append(f"c{d}" + words[j][2])
-                        if gaz[j]:
-                            f.append(f"g{d}=" + gaz[j])
-                        if aux and aux[j]:
-                            f.append(f"a{d}=" + aux[j])
-                else:
-                    f.append(f"w{d}=<s>")
+                f += words[j][1][d] if 0 <= j < n else [f"w{d}=<s>"]
+            f += tag_attrs(gaz, i, "g")
+            if aux:
+                f += tag_attrs(aux, i, "a")
             if i > 0:
-                f.append("bi-1=" + toks[i - 1] + "|" + toks[i])
+                f.append("bi=" + toks[i - 1] + "|" + toks[i])
             out.append(f)
         return out
+
+
+def tag_attrs(tags: list[str], i: int, name: str) -> list[str]:
+    """Attributes of token i from a per-token tag list: its own tag and its immediate neighbours' tags."""
+    out = []
+    if tags[i]:
+        out.append(f"{name}=" + tags[i])
+    if i > 0 and tags[i - 1]:
+        out.append(f"{name}-1=" + tags[i - 1])
+    if i + 1 < len(tags) and tags[i + 1]:
+        out.append(f"{name}1=" + tags[i + 1])
+    return out
 
 
 def _shape(w: str) -> str:

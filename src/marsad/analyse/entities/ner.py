@@ -18,6 +18,7 @@ import pycrfsuite
 
 from marsad.analyse.entities.catalogue import build_catalogue
 from marsad.analyse.entities.clitics import lexicon
+from marsad.analyse.entities.decode import FastCRF
 from marsad.analyse.entities.features import Featurizer, gazetteer_tags, tokenize
 from marsad.analyse.entities.matcher import Matcher
 from marsad.arabic.normalize import normalize
@@ -112,53 +113,61 @@ class NerTagger:
         self.types = matcher.types
         self.feat = Featurizer(lexicon(), frozenset(k for k in matcher.names if " " not in k), word_clusters())
         self.aux = aux_matcher()
-        self.tagger = None
-        if model is not None:
-            self.tagger = pycrfsuite.Tagger()
-            self.tagger.open(str(model))
+        self.crf = FastCRF(str(model), self.feat) if model is not None else None
 
-    def token_features(self, tokens: list[str]) -> list[list[str]]:
-        """Features of a pre-tokenised sentence (tokens are folded here)."""
+    def _prepare(self, tokens: list[str]) -> tuple[list[str], list[str], list[str] | None]:
+        """Folded tokens of a pre-tokenised sentence with their catalogue and name-list tags."""
         folded = [normalize(t) or t for t in tokens]
-        spans, text, pos = [], [], 0
+        spans, pos = [], 0
         for t in folded:
             spans.append((pos, pos + len(t)))
-            text.append(t)
             pos += len(t) + 1
-        joined = " ".join(text)
+        joined = " ".join(folded)
         aux = gazetteer_tags(spans, self.aux.find(joined), self.aux.types) if self.aux else None
-        return self.feat.sentence(folded, gazetteer_tags(spans, self.matcher.find(joined), self.types), aux)
+        return folded, gazetteer_tags(spans, self.matcher.find(joined), self.types), aux
+
+    def token_features(self, tokens: list[str]) -> list[list[str]]:
+        """CRF attributes of a pre-tokenised sentence (tokens are folded here)."""
+        return self.feat.sentence(*self._prepare(tokens))
 
     def tag_tokens(self, tokens: list[str]) -> list[str]:
-        return self.tagger.tag(self.token_features(tokens)) if tokens else []
+        """Labels of a pre-tokenised sentence, from the fast decoder."""
+        if not tokens:
+            return []
+        folded, gaz, aux = self._prepare(tokens)
+        return self.crf.tag([folded], [gaz], [aux] if aux is not None else None)[0]
 
     def spans(self, text: str, sentences: list[tuple[int, int]], matches) -> list[tuple[int, int, str]]:
         """Entity spans (folded offsets, type PER/ORG/LOC) the model finds in `text`, sentence by sentence."""
-        out: list[tuple[int, int, str]] = []
         aux_all = self.aux.find(text) if self.aux else []
+        toks_l, words_l, gaz_l, aux_l = [], [], [], []
         mi = ai = 0
         for s, e in sentences:
             toks = tokenize(text, s, e)
             if not toks:
                 continue
-            while mi < len(matches) and matches[mi].end <= s:
-                mi += 1
-            mj = mi
-            while mj < len(matches) and matches[mj].start < e:
-                mj += 1
-            gaz = gazetteer_tags(toks, matches[mi:mj], self.types)
-            while ai < len(aux_all) and aux_all[ai].end <= s:
-                ai += 1
-            aj = ai
-            while aj < len(aux_all) and aux_all[aj].start < e:
-                aj += 1
-            aux = gazetteer_tags(toks, aux_all[ai:aj], self.aux.types) if self.aux else None
-            words = [text[a:b] for a, b in toks]
-            labels = self.tagger.tag(self.feat.sentence(words, gaz, aux))
+            mi, sent_m = _within(matches, mi, s, e)
+            ai, sent_a = _within(aux_all, ai, s, e)
+            toks_l.append(toks)
+            words_l.append([text[a:b] for a, b in toks])
+            gaz_l.append(gazetteer_tags(toks, sent_m, self.types))
+            aux_l.append(gazetteer_tags(toks, sent_a, self.aux.types) if self.aux else [""] * len(toks))
+        out: list[tuple[int, int, str]] = []
+        for toks, labels in zip(toks_l, self.crf.tag(words_l, gaz_l, aux_l if self.aux else None)):
             for a, b, typ in entity_spans(labels):
                 if typ in EVAL_TYPES:
                     out.append((toks[a][0], toks[b - 1][1], typ))
         return out
+
+
+def _within(matches, i: int, s: int, e: int):
+    """(new start index, the matches inside [s, e)) for sorted, non-overlapping matches."""
+    while i < len(matches) and matches[i].end <= s:
+        i += 1
+    j = i
+    while j < len(matches) and matches[j].start < e:
+        j += 1
+    return i, matches[i:j]
 
 
 def entity_spans(labels: list[str]) -> list[tuple[int, int, str]]:

@@ -141,7 +141,7 @@ class DocEntities:
         return best[1:] if best else None
 
     def _candidates(self, country: str | None, holder: str | None) -> list[str]:
-        out = [holder] if holder else []
+        out = [holder] if holder in self.cat.entities else []
         if country:
             out += [p for p in self.cat.persons_of(country) if p != holder]
         return out

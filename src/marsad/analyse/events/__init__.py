@@ -8,6 +8,7 @@ dateline. Duplicates within a document (same type, actors, date and mode) are me
 from __future__ import annotations
 
 from bisect import bisect_left
+from datetime import date
 
 from marsad.arabic.tokens import sentences as split_sentences
 from marsad.doc import Actor, Doc, Event, Span
@@ -240,14 +241,36 @@ def _date_of(doc: Doc, sent: Span, c: Cue) -> str | None:
         from marsad.analyse.dates import date_of_span
     except ImportError:
         date_of_span = None
-    if date_of_span is not None:
-        v = date_of_span(doc, c.start, c.end)
-        if v:
+    own = [d for d in doc.dates if sent.start <= d.start < sent.end and d.value]
+    if own and date_of_span is not None:
+        return date_of_span(doc, c.start, c.end) or own[0].value
+    if own:
+        return own[0].value
+    return news_day(doc)
+
+
+def news_day(doc: Doc) -> str | None:
+    """The day the article reports on: a day named in its lead (the first two sentences) up to three days before
+    publication ("أمس", "اليوم الثلاثاء"), else the publication date. Sentences without a date of their own
+    report on that day."""
+    pub = doc.published
+    if not pub or len(pub) != 10:
+        return pub
+    lead_end = doc.sentences[1].end if len(doc.sentences) > 1 else len(doc.text)
+    for d in sorted(doc.dates, key=lambda d: d.start):
+        if d.start >= lead_end:
+            break
+        v = d.value or ""
+        if len(v) == 10 and v <= pub and _days_between(v, pub) <= 3:
             return v
-    for d in doc.dates:
-        if sent.start <= d.start < sent.end and d.value:
-            return d.value
-    return doc.published
+    return pub
+
+
+def _days_between(a: str, b: str) -> int:
+    try:
+        return (date.fromisoformat(b) - date.fromisoformat(a)).days
+    except ValueError:  # a malformed value from upstream is simply not a usable news day
+        return 10**6
 
 
 def _actor_key(a: Actor | None):

@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Throughput of the entity stage over SaudiNewsNet articles, with a baseline measured in the same run.
+
+usage: python benchmarks/bench_entities.py [--n 2000] [--data ../shared/data/saudinewsnet] [--no-model]
+
+Prints articles per second for the whole entity stage (catalogue matching, resolution and the CRF), peak memory,
+and the ratio to a baseline pass (the project's word tokenizer over the same texts). Documents are built and split
+into sentences before the clock starts: the stage alone is timed.
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import resource
+import time
+import zipfile
+from pathlib import Path
+
+from marsad.analyse.entities import EntityRecognizer
+from marsad.analyse.sentences import SentenceSplitter
+from marsad.arabic.tokens import tokens
+from marsad.doc import Doc
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "saudinewsnet"
+
+
+def load_articles(folder: Path, n: int) -> list[dict]:
+    """The first `n` articles of the SaudiNewsNet zips, in file order."""
+    out: list[dict] = []
+    for z in sorted(glob.glob(str(folder / "*.zip"))):
+        with zipfile.ZipFile(z) as zf:
+            for name in zf.namelist():
+                out += json.loads(zf.read(name))
+        if len(out) >= n:
+            break
+    return out[:n]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--data", default=str(DEFAULT_DATA))
+    ap.add_argument("--no-model", action="store_true", help="catalogue only, without the CRF")
+    args = ap.parse_args()
+    arts = load_articles(Path(args.data), args.n)
+    split = SentenceSplitter()
+    docs = [split(Doc(id=str(i), text=a["content"], published=a["date_extracted"][:10])) for i, a in enumerate(arts)]
+    t0 = time.perf_counter()
+    rec = EntityRecognizer.default(use_model=not args.no_model)
+    load_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    n_tok = sum(len(tokens(d.text)) for d in docs)
+    base_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    n_ent = n_men = 0
+    for d in docs:
+        rec(d)
+        n_ent += len(d.entities)
+        n_men += sum(len(e.mentions) for e in d.entities)
+    stage_s = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles: {len(docs)}  words: {n_tok}  model: {'no' if args.no_model else 'yes'}")
+    print(f"load (catalogue, patterns, model): {load_s:.2f} s")
+    print(f"baseline (word tokenizer): {len(docs) / base_s:,.0f} articles/s")
+    print(f"entity stage: {len(docs) / stage_s:,.0f} articles/s ({n_tok / stage_s:,.0f} words/s), "
+          f"{n_ent / len(docs):.1f} entities and {n_men / len(docs):.1f} mentions per article")
+    print(f"ratio to baseline: {base_s / stage_s:.3f}  (stage is {stage_s / base_s:.1f}x slower than tokenizing)")
+    print(f"peak memory (max RSS of the process): {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -26,15 +26,14 @@ DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / 
 
 
 def load_articles(folder: Path, n: int) -> list[dict]:
-    """The first `n` articles of the SaudiNewsNet zips, in file order."""
+    """`n` articles spread evenly over all SaudiNewsNet files (every k-th article), so every outlet and day count."""
     out: list[dict] = []
     for z in sorted(glob.glob(str(folder / "*.zip"))):
         with zipfile.ZipFile(z) as zf:
             for name in zf.namelist():
                 out += json.loads(zf.read(name))
-        if len(out) >= n:
-            break
-    return out[:n]
+    step = max(1, len(out) // n)
+    return out[::step][:n]
 
 
 def main() -> None:

@@ -6,10 +6,9 @@ the normalised string back to the original, so that matches found on the folded 
 """
 from __future__ import annotations
 
+import re
 import unicodedata
-import re
-import re
-from bisect import bisect_left, bisect_right, bisect_right
+from bisect import bisect_left, bisect_right
 
 # Characters dropped: Arabic diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks), tatweel,
 # and invisible formatting marks that scraped pages carry (bidi controls, zero-width characters).
@@ -30,14 +29,13 @@ _FOLD = {
 _FOLD.update({chr(0x0660 + i): str(i) for i in range(10)})
 _FOLD.update({chr(0x06F0 + i): str(i) for i in range(10)})
 
-_TABLE = str.maketrans({**{c: None for c in _DROP}, **_FOLD})
 _DROP_SET = frozenset(_DROP)
 _DROP_RE = re.compile("[" + "".join(re.escape(c) for c in _DROP) + "]")
 _FOLD_PAIRS = tuple(_FOLD.items())
 
 
 def _fold(s: str) -> str:
-    """Same result as `s.translate(_TABLE)`, about ten times faster on Arabic text: str.translate looks every
+    """Deletes the dropped marks and applies the folds; about ten times faster than `str.translate` on Arabic text: str.translate looks every
     character up in a dict, while one regex deletion and a few str.replace calls run at C speed."""
     if _DROP_RE.search(s):
         s = _DROP_RE.sub("", s)
@@ -45,19 +43,7 @@ def _fold(s: str) -> str:
         if a in s:
             s = s.replace(a, b)
     return s
-_DROP_RE = re.compile("[" + "".join(re.escape(c) for c in _DROP) + "]")
-_FOLD_PAIRS = tuple(_FOLD.items())
 
-
-def _fold(s: str) -> str:
-    """Same result as `s.translate(_TABLE)`, about ten times faster on Arabic text: str.translate looks every
-    character up in a dict, while one regex deletion and a few str.replace calls run at C speed."""
-    if _DROP_RE.search(s):
-        s = _DROP_RE.sub("", s)
-    for a, b in _FOLD_PAIRS:
-        if a in s:
-            s = s.replace(a, b)
-    return s
 
 # Invisible marks only (no diacritics): what ingestion strips from raw input.
 INVISIBLE = str.maketrans({c: None for c in _DROP[-16:]})

@@ -76,7 +76,7 @@ class Deduper:
         sig = _signature(h)
         m = self._minhash(sig)
         best, best_j = None, self.threshold
-        for key in self.lsh.query(m):
+        for key in sorted(self.lsh.query(m)):  # sorted: ties go the same way in every run
             j = float((self.sigs[key] == sig).mean())
             if j >= best_j:
                 best, best_j = key, j

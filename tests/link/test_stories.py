@@ -1,0 +1,70 @@
+"""Incremental story linking."""
+import pytest
+
+from marsad.doc import Doc, Entity, Mention
+from marsad.link import Linker
+
+MEETING = ("التقى وزير الخارجية الأردني نظيره الياباني في عمّان وبحثا مشروع محطة تحلية المياه في العقبة "
+           "وتمويل الجسر البحري الجديد، واتفقا على توقيع مذكرة تفاهم للتعاون في الطاقة الشمسية.")
+MEETING_2 = ("بحث وزير الخارجية الأردني مع نظيره الياباني في عمّان تمويل محطة تحلية المياه في العقبة والجسر "
+             "البحري، وأعلن الجانبان توقيع مذكرة تفاهم في مجال الطاقة الشمسية.")
+FLOOD = ("غمرت السيول عددا من الأحياء في مدينة أبها بعد أمطار غزيرة، وأعلن الدفاع المدني إنقاذ أربعين شخصا "
+         "احتجزتهم المياه في سياراتهم على طريق الملك فهد.")
+
+
+def doc(i, text, title, published="2020-03-10", outlet="a"):
+    return Doc(id=i, text=text, title=title, published=published, outlet=outlet)
+
+
+def test_two_reports_of_one_meeting_share_a_story():
+    lk = Linker()
+    a = lk.add(doc("1", MEETING, "الأردن واليابان: تحلية العقبة والطاقة الشمسية"))
+    b = lk.add(doc("2", MEETING_2, "مذكرة تفاهم أردنية يابانية للطاقة الشمسية وتحلية العقبة", outlet="b"))
+    assert a.story == b.story == "story-1"
+
+
+def test_unrelated_report_starts_its_own_story():
+    lk = Linker()
+    lk.add(doc("1", MEETING, "الأردن واليابان: تحلية العقبة والطاقة الشمسية"))
+    c = lk.add(doc("3", FLOOD, "سيول أبها"))
+    assert c.story == "story-3"
+
+
+@pytest.mark.parametrize("later", ["2020-03-20", "2020-02-01"])
+def test_same_words_on_distant_dates_are_two_stories(later):
+    lk = Linker()
+    lk.add(doc("1", MEETING, "الأردن واليابان: تحلية العقبة والطاقة الشمسية"))
+    b = lk.add(doc("2", MEETING_2, "مذكرة تفاهم أردنية يابانية للطاقة الشمسية وتحلية العقبة", published=later))
+    assert b.story == "story-2"
+
+
+def test_undated_report_takes_the_story_date():
+    lk = Linker()
+    lk.add(doc("1", MEETING, "الأردن واليابان: تحلية العقبة والطاقة الشمسية"))
+    b = lk.add(doc("2", MEETING_2, "مذكرة تفاهم أردنية يابانية للطاقة الشمسية وتحلية العقبة", published=None))
+    assert (b.published, b.published_source) == ("2020-03-10", "story")
+
+
+def test_copy_joins_the_story_of_its_original():
+    lk = Linker()
+    text = MEETING + " " + MEETING_2
+    lk.add(doc("1", text, "لقاء أردني ياباني"))
+    b = lk.add(doc("2", text, "عنوان آخر تماما", outlet="b"))
+    assert (b.duplicate_of, b.story) == ("1", "story-1")
+
+
+def test_earlier_reports_are_not_relabelled():
+    lk = Linker()
+    a = lk.add(doc("1", FLOOD, "سيول أبها"))
+    lk.add(doc("2", MEETING, "الأردن واليابان"))
+    assert a.story == "story-1"
+
+
+def test_works_with_entities():
+    ent = Entity(id="per:x", name_en="X", name_ar="س", type="PER", mentions=[Mention(0, 3, "التقى")])
+    lk = Linker()
+    a = doc("1", MEETING, "الأردن واليابان: تحلية العقبة والطاقة الشمسية")
+    a.entities = [ent]
+    b = doc("2", MEETING_2, "مذكرة تفاهم أردنية يابانية للطاقة الشمسية وتحلية العقبة")
+    b.entities = [ent]
+    assert lk.add(a).story == lk.add(b).story

@@ -20,6 +20,7 @@ from marsad.analyse.events.lexicon import (
 __all__ = ["EventCoder", "detect_types"]
 
 INHERIT_WINDOW = 8  # tokens: a verbal noun right after an intended verb ("سيسافر ... لاجراء محادثات") shares its mode
+REFER_BACK = 2  # sentences: how far back an undated verbal noun looks for the dated event it refers to
 
 
 class EventCoder:
@@ -130,6 +131,14 @@ class EventCoder:
                     return mode
         return None
 
+    def _nominal(self, doc: Doc, sent: Span, c: Cue) -> bool:
+        """The cue is used as a noun: a verbal noun, or a verb entry's masdar right after a preposition
+        ("مسؤوليته عن إطلاق النار")."""
+        if c.entry.kind == "n":
+            return True
+        prev = A.gap_words(doc, max(sent.start, c.start - 16), c.start)
+        return bool(prev) and prev[-1] in self.g.prepositions
+
     def _first_person(self, c: Cue) -> bool:
         """A present-tense first-person form ("اشكر", "نرفض"): its subject is whoever speaks."""
         f = c.word[len(c.prefix):]
@@ -150,12 +159,20 @@ class EventCoder:
         dateline = A.dateline_place(doc)
         events: list[Event] = []
         mentions = A.all_mentions(doc)
+        dated: dict[str, tuple[int, str]] = {}  # PLOVER type -> (sentence index, own date) of its last dated event
         for sent, cues in per_sent:
             sl = A.slots(doc, sent, mentions)
+            si = bisect_left(doc.sentences, sent.start, key=lambda s: s.start) if doc.sentences else 0
             for c in cues:
                 if any(s.start <= c.start and c.end <= s.end for s in sl):
                     continue  # the word is part of a name ("شكري" is a surname, not "thanks")
-                events.extend(self._events(doc, sent, c, sl, _date_of(doc, sent, c), main, dateline))
+                own = own_date(doc, sent, c, cues)
+                plover = c.entry.code.plover
+                date = own or (_earlier_date(c, plover, si, dated) if self._nominal(doc, sent, c) else None) \
+                    or news_day(doc)
+                if own:
+                    dated[plover] = (si, own)
+                events.extend(self._events(doc, sent, c, sl, date, main, dateline))
         return merge(events)
 
     def _events(self, doc, sent, c: Cue, sl, date, main, dateline) -> list[Event]:
@@ -235,18 +252,32 @@ def _phrase_at(words: list[str], j: int, phrase: tuple[str, ...], g: Grammar, ex
     return True
 
 
-def _date_of(doc: Doc, sent: Span, c: Cue) -> str | None:
-    """The sentence's own date nearest the cue (the dates stage), else the publication date."""
-    try:
-        from marsad.analyse.dates import date_of_span
-    except ImportError:
-        date_of_span = None
-    own = [d for d in doc.dates if sent.start <= d.start < sent.end and d.value]
-    if own and date_of_span is not None:
-        return date_of_span(doc, c.start, c.end) or own[0].value
-    if own:
-        return own[0].value
-    return news_day(doc)
+def own_date(doc: Doc, sent: Span, c: Cue, cues: list[Cue]) -> str | None:
+    """The sentence's own date that belongs to the cue: the nearest before it, else the nearest after it unless
+    another event word stands between ("أشكر الصين على تعازيها بالهجوم الذي وقع في 22 مارس": the date is the
+    attack's, not the thanks')."""
+    inside = [d for d in doc.dates if sent.start <= d.start < sent.end and d.value]
+    if not inside:
+        return None
+    before = [d for d in inside if d.end <= c.start]
+    if before:
+        return max(before, key=lambda d: d.end).value
+    after = [d for d in inside if d.start >= c.end]
+    if after:
+        d = min(after, key=lambda d: d.start)
+        if not any(c.end <= o.start and o.end <= d.start for o in cues if o is not c):
+            return d.value
+        return None
+    return inside[0].value
+
+
+def _earlier_date(c: Cue, plover: str, si: int, dated: dict[str, tuple[int, str]]) -> str | None:
+    """A verbal noun with no date of its own ("أعلن التنظيم مسؤوليته عن إطلاق النار") that follows, within two
+    sentences, a dated event of the same type refers back to that event and takes its date."""
+    if plover not in dated:
+        return None
+    j, d = dated[plover]
+    return d if 0 < si - j <= REFER_BACK else None
 
 
 def news_day(doc: Doc) -> str | None:

@@ -81,6 +81,7 @@ class Grammar:
     between: str
     anchors: frozenset[str]
     against: str
+    prepositions: frozenset[str]
 
 
 def _folded(words) -> frozenset[str]:
@@ -100,6 +101,7 @@ def load_grammar() -> Grammar:
         blockers={k: _folded(v) for k, v in (y.get("blockers") or {}).items()},
         never=_folded(y.get("never_cues") or ()), between=normalize(y.get("between", "")),
         anchors=_folded(y.get("anchors") or ()), against=normalize(y.get("against", "")),
+        prepositions=_folded(y.get("prepositions") or ()),
     )
 
 

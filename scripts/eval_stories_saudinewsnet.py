@@ -17,12 +17,12 @@ import zipfile
 from collections import defaultdict
 from pathlib import Path
 
-from marsad.analyse.sentences import SentenceSplitter
 from marsad.clean import split_articles
-from marsad.doc import Doc
+from marsad.doc import Doc, Failure
 from marsad.link import Linker, summarise
+from marsad.pipeline import default_pipeline
 
-CACHE = Path("/tmp/marsad_snn_docs.pkl")
+CACHE = Path("/tmp/marsad_snn_analysed.pkl")
 
 
 def read_articles(folder: Path) -> list[dict]:
@@ -38,11 +38,12 @@ def read_articles(folder: Path) -> list[dict]:
 
 
 def build_docs(folder: Path, use_cache: bool = True) -> list[Doc]:
-    """Cleaned, sentence-split Docs of the collection (cached in /tmp: the per-document work is not linking)."""
+    """Cleaned and analysed Docs of the collection (entities, dates, events: what the linker reads), cached in
+    /tmp since the per-document work is not linking. A document whose analysis fails is left out."""
     if use_cache and CACHE.exists():
         with open(CACHE, "rb") as fh:
             return pickle.load(fh)
-    split = SentenceSplitter()
+    pipe = default_pipeline()
     docs = []
     for n, r in enumerate(read_articles(folder)):
         arts = split_articles(r.get("content") or "", title=r.get("title") or None)
@@ -52,7 +53,9 @@ def build_docs(folder: Path, use_cache: bool = True) -> list[Doc]:
         published = (r.get("date_extracted") or "")[:10] or None
         d = Doc(id=f"snn{n:05d}", text=a.text, title=a.title, url=r.get("url"), outlet=r.get("source"),
                 published=published, published_source="input" if published else None, credits=a.credits)
-        docs.append(split(d))
+        d = next(iter(pipe.pipe([d])))
+        if not isinstance(d, Failure):
+            docs.append(d)
     if use_cache:
         with open(CACHE, "wb") as fh:
             pickle.dump(docs, fh, protocol=pickle.HIGHEST_PROTOCOL)

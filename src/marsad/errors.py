@@ -41,3 +41,7 @@ class StageFailed(PipelineError):
 
 class StoreError(MarsadError):
     """The store cannot be opened or written."""
+
+
+class LinkerStateError(MarsadError):
+    """A saved linker state that cannot be read (another format, or damaged)."""

@@ -82,9 +82,13 @@ class Deduper:
                 best, best_j = key, j
         if best is not None:
             return best
-        self.lsh.insert(doc_id, m)
-        self.sigs[doc_id] = sig
+        self.insert(doc_id, sig, m)
         return None
+
+    def insert(self, doc_id: str, sig: np.ndarray, m: MinHash | None = None) -> None:
+        """Indexes an original by its signature (also how a saved state is restored)."""
+        self.lsh.insert(doc_id, m if m is not None else self._minhash(sig))
+        self.sigs[doc_id] = sig
 
     def groups(self) -> int:
         """Number of originals indexed."""

@@ -15,7 +15,7 @@ import zlib
 import numpy as np
 
 from marsad.arabic.normalize import normalize
-from marsad.resources import load_tsv, load_yaml, path as resource_path
+from marsad.resources import load_yaml
 
 _WORD = re.compile(r"\w+")
 HASH_BITS = 22  # document-frequency table of 4M slots (16 MB); collisions are rare and harmless
@@ -72,22 +72,22 @@ def term_id(term: str) -> int:
 
 @functools.cache
 def prior() -> tuple[np.ndarray, int]:
-    """Hashed document frequencies of common terms in a news collection (resources/link/df.tsv) and its size."""
+    """Pseudo document frequencies of words common in any news (resources/link/common.yaml) and the size of the
+    background collection they assume."""
+    data = load_yaml("link/common.yaml")
+    n = int(data["collection"])
     counts = np.zeros(1 << HASH_BITS, dtype=np.int32)
-    for row in load_tsv("link/df.tsv", ("term", "df")):
-        counts[term_id(row["term"])] += int(row["df"])
-    n = 0
-    with open(resource_path("link/df.tsv"), encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("# documents:"):
-                n = int(line.split(":", 1)[1])
-                break
+    for level, share in data["shares"].items():
+        for word in data[level]:
+            for t in terms(str(word)):
+                k = term_id(t)
+                counts[k] = max(counts[k], int(share * n))
     counts.setflags(write=False)
     return counts, n
 
 
 class DocFreq:
-    """Document frequencies over hashed terms: a prior from a news collection plus the reports seen so far.
+    """Document frequencies over hashed terms: a prior for common news words plus the reports seen so far.
 
     The prior gives sensible weights from the first report on (a batch of five articles cannot tell that
     "وزير" is common); the online counts add the vocabulary of the current news (names, places).

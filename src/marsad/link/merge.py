@@ -29,8 +29,22 @@ def _ordinal(value: str | None) -> int | None:
         return None
 
 
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    """One actor named two ways: the same entity, or a person and the country they act for ("Lavrov", "Russia")."""
+    if a is None or b is None:
+        return a is b
+    if _actor_key(a) == _actor_key(b):
+        return True
+    a_country = a.entity is None or a.entity == f"gpe:{a.country}"
+    b_country = b.entity is None or b.entity == f"gpe:{b.country}"
+    return bool(a.country) and a.country == b.country and (a_country or b_country)
+
+
 def _compatible(group: dict, ev: Event) -> bool:
-    """Same place (or one unknown) and dates within the tolerance (or one unknown)."""
+    """Same type and actors, same place (or one unknown) and dates within the tolerance (or one unknown)."""
+    first = group["events"][0][1]
+    if first.type != ev.type or not (_same_actor(first.source, ev.source) and _same_actor(first.target, ev.target)):
+        return False
     place = ev.location.name_en if ev.location else None
     if place and group["places"] and place not in group["places"]:
         return False
@@ -52,10 +66,9 @@ def merge_events(docs: list[Doc]) -> list[dict]:
     groups: list[dict] = []
     for doc in docs:
         for ev in doc.events:
-            key = (ev.type, _actor_key(ev.source), _actor_key(ev.target))
-            g = next((g for g in groups if g["key"] == key and _compatible(g, ev)), None)
+            g = next((g for g in groups if _compatible(g, ev)), None)
             if g is None:
-                g = {"key": key, "events": [], "days": [], "places": set()}
+                g = {"events": [], "days": [], "places": set()}
                 groups.append(g)
             g["events"].append((doc, ev))
             if _ordinal(ev.date) is not None:
@@ -78,8 +91,8 @@ def _merged(g: dict) -> dict:
     return {
         "type": first.type,
         "cameo": Counter(ev.cameo for _, ev in pairs).most_common(1)[0][0],
-        "source": _actor_dict(first.source),
-        "target": _actor_dict(first.target),
+        "source": _actor_dict(_specific([ev.source for _, ev in pairs])),
+        "target": _actor_dict(_specific([ev.target for _, ev in pairs])),
         "date": dates.most_common(1)[0][0] if dates else None,
         "location": None if loc is None else {"name_en": loc.name_en, "country": loc.country,
                                               "lat": loc.lat, "lon": loc.lon},
@@ -90,6 +103,12 @@ def _merged(g: dict) -> dict:
         "counts": {"mentions": len(pairs), "reports": len(originals), "outlets": len(outlets),
                    "copies": len(copies)},
     }
+
+
+def _specific(actors: list[Actor | None]) -> Actor | None:
+    """The most specific naming of one actor across reports: a person or body before a country."""
+    named = [a for a in actors if a is not None]
+    return next((a for a in named if a.entity and not a.entity.startswith("gpe:")), named[0] if named else None)
 
 
 def _actor_dict(a: Actor | None) -> dict | None:

@@ -1,14 +1,16 @@
 """Incremental story clustering: each arriving report joins the story of the same happening, or starts one.
 
-A story keeps a compact state: the TF-IDF vectors (60 terms) of its first few reports, an entity-count dict, its
-date range, event days, places, outlets and a set of its rare words. A new report is compared only with stories
-that share one of its heaviest terms (an inverted index). The score is the text similarity to the nearest kept
-report plus a bonus for shared entities (people weigh most, countries least); guards keep same-topic reports of
-different happenings apart: the report's date against the story's dates, the stated day of the core event, and
-the place of its events.
+A story keeps a compact state: the TF-IDF vectors (60 terms) of its first few reports, its entities, its date
+range, event days, core events, headline names and outlets. A new report is compared only with stories
+that share one of its heaviest terms or one of its specific entities (inverted indexes). The score is the text
+similarity to the nearest kept report, plus the similarity of the entities (weighted by their rarity), plus a bonus
+when both hold the same core event (marsad.link.signals); guards keep same-topic reports of different happenings
+apart: the report's date against the story's dates, the stated day of the core event, the towns named in the
+headlines, and headlines that each name someone the other side never mentions.
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,24 +18,27 @@ from datetime import date
 from marsad.doc import Doc
 from marsad.link.dedup import Deduper
 from marsad.link.features import DocFreq, cosine, terms, tfidf, weighted_ids
+from marsad.link.signals import (core_events, entity_weights, headline_entities, headline_places, place_conflict,
+                                 same_core)
 
-# Entity types by how much a shared one says "same happening": a named person far more than a country.
-ENTITY_WEIGHT = {"PER": 1.0, "ORG": 0.5, "LOC": 0.5, "GPE": 0.1, "MISC": 0.2}
 DEFAULTS = {
-    "threshold": 0.25,  # score needed to join a story (tuned on half of the dev stories; see docs/stories.md)
+    "threshold": 0.25,  # score needed to join a story (tuned on half A of the dev stories; see docs/stories.md)
     "undated_threshold": 0.3,  # stricter when the report has no date to check
     "date_tolerance": 3,  # days between a report's date and the story's date range
     "event_day_tolerance": 1,  # days between core-event dates stated in the text
-    "entity_bonus": 0.0,  # 0.3 helped on an earlier entity stage, hurts on the current one: re-tune when it settles
+    "entity_bonus": 0.2,  # weight of the entity similarity
+    "core_bonus": 0.15,  # added when the report and the story hold the same core event
+    "place_factor": 0.3,  # the same kind of event between the same actors, placed in different towns
+    "town_factor": 0.3,  # headlines naming different towns, neither mentioned by the other side
+    "contradiction": 0.5,  # headlines each naming someone or something the other side never mentions
     "lead_terms": 120,
     "keep_terms": 60,
     "members_kept": 8,
     "dedup_threshold": 0.8,
     "query_terms": 20,
-    "contradiction": 1.0,  # factor for mutually foreign headline names; 1.0 = off (it cost more recall than it saved)
-    "rare_share": 0.01,
     "max_candidates": 200,
 }
+MAX_STORY_ENTITIES = 400  # names remembered per story for the guards (a long story keeps its first ones)
 
 
 def _day(value: str | None) -> int | None:
@@ -57,12 +62,12 @@ class Story:
     day_min: int | None = None
     day_max: int | None = None
     event_days: Counter = field(default_factory=Counter)
-    entities: Counter = field(default_factory=Counter)
-    places: set = field(default_factory=set)
+    entities: Counter = field(default_factory=Counter)  # summed entity weights of the reports
+    named: set = field(default_factory=set)  # entities named in the reports' headlines and first sentences
+    towns: set = field(default_factory=set)  # the places among them
+    core: set = field(default_factory=set)  # core events (signals.CoreEvent)
     outlets: set = field(default_factory=set)
     indexed: set = field(default_factory=set)
-    rare: set = field(default_factory=set)  # rare words anywhere in the reports' titles and leads
-    title_rare: set = field(default_factory=set)  # rare words of the reports' titles
 
     def day_gap(self, day: int) -> int | None:
         """Days from `day` to the story's date range (0 inside it), or None when the story is undated."""
@@ -81,9 +86,9 @@ class Report:
     day: int | None
     event_day: int | None
     entities: dict[str, float]
-    places: frozenset
-    rare: frozenset = frozenset()
-    title_rare: frozenset = frozenset()
+    named: frozenset = frozenset()
+    towns: frozenset = frozenset()
+    core: frozenset = frozenset()
 
 
 def _setting(settings, name: str):
@@ -91,15 +96,6 @@ def _setting(settings, name: str):
     if isinstance(settings, dict):
         return settings.get(key, DEFAULTS[name])
     return getattr(settings, key, DEFAULTS[name]) if settings is not None else DEFAULTS[name]
-
-
-def doc_entities(doc: Doc) -> dict[str, float]:
-    """Entity id -> weight for a report: by type, more for entities named often, capped."""
-    out: dict[str, float] = {}
-    for e in doc.entities:
-        w = ENTITY_WEIGHT.get(e.type, 0.4) * min(1.0, 0.5 + 0.25 * len(e.mentions))
-        out[e.id] = max(out.get(e.id, 0.0), w)
-    return out
 
 
 def event_day(doc: Doc, day: int | None) -> int | None:
@@ -119,29 +115,45 @@ def event_day(doc: Doc, day: int | None) -> int | None:
     return None
 
 
-def doc_places(doc: Doc) -> frozenset:
-    """Where the report's events happened (their locations' names)."""
-    return frozenset(ev.location.name_en for ev in doc.events if ev.location is not None and ev.location.name_en)
+class EntityFreq:
+    """How many reports named each entity, for weighting shared entities by their rarity."""
+
+    def __init__(self):
+        self.counts: Counter = Counter()
+        self.n = 0
+
+    def add(self, ids) -> None:
+        self.counts.update(ids)
+        self.n += 1
+
+    def idf(self, entity_id: str) -> float:
+        return math.log((self.n + 2) / (self.counts.get(entity_id, 0) + 1.0))
 
 
-def entity_overlap(a: dict[str, float], b: Counter) -> float:
-    """Weighted Jaccard of the report's entities and the story's (per report on average); 0 when either has none."""
+def entity_similarity(a: dict[str, float], b: Counter, ef: EntityFreq) -> float:
+    """Cosine of two entity-weight dicts, each weight scaled by the entity's rarity; 0 when either is empty."""
     if not a or not b:
         return 0.0
-    inter = sum(min(w, b[k]) for k, w in a.items() if k in b)
-    union = sum(a.values()) + sum(b.values()) - inter
-    return inter / union if union else 0.0
+    dot = na = 0.0
+    for k, w in a.items():
+        x = w * ef.idf(k)
+        na += x * x
+        if k in b:
+            dot += x * b[k] * ef.idf(k)
+    nb = sum((w * ef.idf(k)) ** 2 for k, w in b.items())
+    return dot / math.sqrt(na * nb) if na and nb else 0.0
 
 
 class StoryIndex:
     """Stories with an inverted index from heavy terms to the stories whose kept reports hold them."""
 
-    def __init__(self, settings=None):
+    def __init__(self, settings=None, ef: EntityFreq | None = None):
         self.settings = settings
+        self.ef = ef or EntityFreq()
         self.stories: list[Story] = []
         self.postings: dict[int, list[int]] = {}
 
-    def candidates(self, vec: dict[int, float], df: DocFreq) -> list[int]:
+    def candidates(self, vec: dict[int, float]) -> list[int]:
         """Stories sharing one of the report's heaviest terms, most shared first."""
         top = sorted(vec, key=vec.get, reverse=True)[: _setting(self.settings, "query_terms")]
         hits: Counter = Counter()
@@ -150,26 +162,34 @@ class StoryIndex:
                 hits[s] += 1
         return [s for s, _ in hits.most_common(_setting(self.settings, "max_candidates"))]
 
-    def score(self, st: Story, rep: Report) -> float:
-        """How strongly a report belongs to a story; 0 when a guard says it is another happening."""
-        tol = _setting(self.settings, "date_tolerance")
+    def guard(self, st: Story, rep: Report) -> bool:
+        """False when the dates say another happening: the report's date or its stated event day too far off."""
         if rep.day is not None:
             gap = st.day_gap(rep.day)
-            if gap is not None and gap > tol:
-                return 0.0
+            if gap is not None and gap > _setting(self.settings, "date_tolerance"):
+                return False
         if rep.event_day is not None and st.event_days:
             etol = _setting(self.settings, "event_day_tolerance")
             if all(abs(rep.event_day - d) > etol for d in st.event_days):
-                return 0.0
+                return False
+        return True
+
+    def score(self, st: Story, rep: Report) -> float:
+        """How strongly a report belongs to a story; 0 when a guard says it is another happening."""
+        if not self.guard(st, rep):
+            return 0.0
         # The nearest kept report, not the centroid: reports of one story often pair up by what they quote.
-        text = max((cosine(rep.vec, m) for m in st.members), default=0.0)
-        ents = Counter({k: v / st.size for k, v in st.entities.items()}) if st.size else st.entities
-        s = text + _setting(self.settings, "entity_bonus") * entity_overlap(rep.entities, ents)
-        if rep.places and st.places and not rep.places & st.places:
-            s *= 0.6  # events placed in different cities: most likely two happenings
-        if rep.title_rare - st.rare and st.title_rare - rep.rare:
-            # Each headline names something (a town, a person, a firm) the other side never mentions: the same
-            # kind of news about two different subjects.
+        s = max((cosine(rep.vec, m) for m in st.members), default=0.0)
+        s += _setting(self.settings, "entity_bonus") * entity_similarity(rep.entities, st.entities, self.ef)
+        if same_core(rep.core, st.core, _setting(self.settings, "event_day_tolerance")):
+            s += _setting(self.settings, "core_bonus")
+        if place_conflict(rep.core, st.core):
+            s *= _setting(self.settings, "place_factor")
+        if rep.towns and st.towns and not rep.towns & st.entities.keys() and not st.towns & rep.entities.keys():
+            s *= _setting(self.settings, "town_factor")  # the headlines name two towns, each foreign to the other
+        if rep.named and st.named and not rep.named & st.entities.keys() and not st.named & rep.entities.keys():
+            # Each headline names someone or something the other side never mentions: the same kind of news
+            # about two different subjects (two firms' results, two families' condolences).
             s *= _setting(self.settings, "contradiction")
         return s
 
@@ -185,11 +205,11 @@ class StoryIndex:
         if rep.event_day is not None:
             st.event_days[rep.event_day] += 1
         for k, w in rep.entities.items():
-            st.entities[k] += w
-        st.places |= rep.places
-        st.title_rare |= rep.title_rare
-        if len(st.rare) < 600:
-            st.rare |= rep.rare
+            if k in st.entities or len(st.entities) < MAX_STORY_ENTITIES:
+                st.entities[k] += w
+        st.named |= rep.named
+        st.towns |= rep.towns
+        st.core |= rep.core
         st.outlets.add(doc.outlet or doc.id)
         top = sorted(rep.vec, key=rep.vec.get, reverse=True)[: _setting(self.settings, "query_terms")]
         for t in top:
@@ -207,29 +227,33 @@ class StoryIndex:
 class Linker:
     """Links analysed reports as they arrive: marks near-duplicates and assigns each report a story.
 
-    Earlier reports are never re-labelled: a report joins an existing story or starts its own.
+    Earlier reports are never re-labelled: a report joins an existing story or starts its own. `state()` and
+    `load()` save and restore everything needed to go on linking later in another process.
     """
 
     def __init__(self, settings=None):
         self.settings = settings
         self.df = DocFreq()
+        self.ef = EntityFreq()
         self.dedup = Deduper(threshold=_setting(settings, "dedup_threshold"))
-        self.index = StoryIndex(settings)
+        self.index = StoryIndex(settings, self.ef)
         self.story_of: dict[str, int] = {}
         self.duplicates = 0
 
     def report(self, doc: Doc) -> Report:
-        """Reads the linking features of a Doc, counting its terms into the document frequencies."""
+        """Reads the linking features of a Doc, counting its terms and entities into the frequencies."""
         title_terms = terms(doc.title or "")
         body_terms = terms(doc.text[:3000], limit=_setting(self.settings, "lead_terms"))
         tf = weighted_ids(title_terms, body_terms)
         self.df.add(tf)
         vec = tfidf(tf, self.df, keep=_setting(self.settings, "keep_terms"))
         day = _day(doc.published)
-        share = _setting(self.settings, "rare_share")
-        title_rare = self.df.rare(title_terms, share)
-        rare = title_rare | self.df.rare(body_terms, share)
-        return Report(vec, day, event_day(doc, day), doc_entities(doc), doc_places(doc), rare, title_rare)
+        ents = entity_weights(doc)
+        self.ef.add(ents)
+        named = headline_entities(doc)
+        eday = event_day(doc, day)
+        return Report(vec, day, eday, ents, named, headline_places(doc, named),
+                      core_events(doc, eday if eday is not None else day))
 
     def add(self, doc: Doc) -> Doc:
         """Sets `doc.duplicate_of` and `doc.story` (and an undated report's date from its story); returns the doc."""
@@ -253,7 +277,7 @@ class Linker:
     def _best_story(self, rep: Report) -> int | None:
         need = _setting(self.settings, "threshold" if rep.day is not None else "undated_threshold")
         best, best_s = None, need
-        for i in self.index.candidates(rep.vec, self.df):
+        for i in self.index.candidates(rep.vec):
             s = self.index.score(self.index.stories[i], rep)
             if s >= best_s:
                 best, best_s = i, s
@@ -262,3 +286,15 @@ class Linker:
     @property
     def stories(self) -> list[Story]:
         return self.index.stories
+
+    def state(self) -> bytes:
+        """The linker's whole running state as a compact blob (see marsad.link.state)."""
+        from marsad.link.state import dump
+
+        return dump(self)
+
+    def load(self, blob: bytes) -> None:
+        """Restores a state saved by `state()`, replacing this linker's."""
+        from marsad.link.state import restore
+
+        restore(self, blob)

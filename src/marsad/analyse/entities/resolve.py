@@ -41,7 +41,7 @@ class DocEntities:
         self.by_id: dict[str, Entity] = {}
         self.aliases: dict[str, str] = {}  # folded surface form -> entity id, learnt in this document
         self.last_person: str | None = None
-        self.taken: list[tuple[int, int]] = []
+        self.taken = bytearray(len(text))  # 1 where a mention already covers the character
 
     # -- entities -------------------------------------------------------------------------------------------
     def from_catalogue(self, eid: str) -> Entity:
@@ -85,7 +85,7 @@ class DocEntities:
 
     def mention(self, ent: Entity, s: int, e: int, how: str) -> None:
         ent.mentions.append(Mention(s, e, self.text[s:e], how))
-        self.taken.append((s, e))
+        self.taken[s:e] = b"\x01" * (e - s)
         if ent.type == "PER":
             self.last_person = ent.id
             if ent.name_ar == "" and how != "office":
@@ -147,8 +147,9 @@ class DocEntities:
         return out
 
 
-def overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(a[0] < e and s < a[1] for s, e in spans)
+def overlaps(a: tuple[int, int], taken: bytearray) -> bool:
+    """True when a mention already covers part of span `a`."""
+    return any(taken[a[0]:a[1]])
 
 
 def to_original(ents: list[Entity], norm: NormText, original: str) -> list[Entity]:

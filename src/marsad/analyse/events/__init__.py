@@ -29,6 +29,7 @@ class EventCoder:
     name = "events"
     requires = ("text", "sentences", "entities", "dates")
     assigns = ("events",)
+    both_ways = False  # a symmetric event (meeting, talks, clash) is coded once, in the order the text gives
 
     def __init__(self, grammar: Grammar, modes):
         self.g = grammar
@@ -76,12 +77,12 @@ class EventCoder:
     def _sentence_cues(self, doc: Doc, sent: Span, hits) -> list[Cue]:
         g, nt = self.g, doc.norm
         ns = nt.from_original(sent.start)
-        words = WORD.findall(nt.text, ns, nt.from_original(sent.end))
+        found_words = list(WORD.finditer(nt.text, ns, nt.from_original(sent.end)))
+        words = [m.group() for m in found_words]
+        starts = [m.start() for m in found_words]
         cues: list[Cue] = []
-        k, pos = 0, ns
         for ws, we, prefix, form, entries in sorted(hits, key=lambda h: h[0]):
-            k += len(WORD.findall(nt.text, pos, ws))  # index of the hit's word, counted incrementally
-            pos = ws
+            k = bisect_left(starts, ws)  # index of the hit's word
             if k >= len(words) or not words[k].startswith(nt.text[ws:we]):
                 continue
             o_s, o_e = nt.span(ws, we)
@@ -105,14 +106,21 @@ class EventCoder:
 
     def _fits(self, e, words: list[str], k: int) -> bool:
         g = self.g
-        if e.with_ and not any(_phrase_at(words, j, p, g) for p in e.with_
-                               for j in range(k + 1, min(len(words), k + 1 + e.window))):
+        if e.with_ and not self._has_complement(e, words, k):
             return False
         if any(word_is(w, u, g) for w in words[max(0, k - 2):k] for u in e.unless_before):
             return False
         if any(word_is(w, u, g) for w in words[k + 1:k + 3] for u in e.unless_after):
             return False
         return True
+
+    def _has_complement(self, e, words: list[str], k: int) -> bool:
+        for j in range(k + 1, min(len(words), k + 1 + e.window)):
+            w = words[j]
+            # cheap substring test first: most words contain none of the complements
+            if any(p[0] in w and _phrase_at(words, j, p, self.g) for p in e.with_):
+                return True
+        return False
 
     def _mode(self, c: Cue, words: list[str]) -> str | None:
         if self.g.future in c.prefix and c.entry.kind == "v":
@@ -203,7 +211,7 @@ class EventCoder:
                    location=place, evidence_start=min(a for a, _ in spans), evidence_end=max(b for _, b in spans),
                    cue=doc.text[c.start:c.end], mode=c.mode)
         out = [ev]
-        if "sym" in e.flags and src is not None and tgt is not None and src.entity != tgt.entity:
+        if self.both_ways and "sym" in e.flags and src is not None and tgt is not None and src.entity != tgt.entity:
             out.append(Event(type=ev.type, cameo=ev.cameo, goldstein=ev.goldstein, source=tgt, target=src,
                              date=date, location=place, evidence_start=ev.evidence_start,
                              evidence_end=ev.evidence_end, cue=ev.cue, mode=ev.mode))
@@ -254,7 +262,7 @@ def _phrase_at(words: list[str], j: int, phrase: tuple[str, ...], g: Grammar, ex
 
 def own_date(doc: Doc, sent: Span, c: Cue, cues: list[Cue]) -> str | None:
     """The sentence's own date that belongs to the cue: the nearest before it, else the nearest after it unless
-    another event word stands between ("أشكر الصين على تعازيها بالهجوم الذي وقع في 22 مارس": the date is the
+    an event word of another type stands between ("أشكر الصين على تعازيها بالهجوم الذي وقع في 22 مارس": the date is the
     attack's, not the thanks')."""
     inside = [d for d in doc.dates if sent.start <= d.start < sent.end and d.value]
     if not inside:
@@ -265,7 +273,8 @@ def own_date(doc: Doc, sent: Span, c: Cue, cues: list[Cue]) -> str | None:
     after = [d for d in inside if d.start >= c.end]
     if after:
         d = min(after, key=lambda d: d.start)
-        if not any(c.end <= o.start and o.end <= d.start for o in cues if o is not c):
+        plover = c.entry.code.plover  # words of the same happening ("انفجرت سيارة مفخخة") do not compete
+        if not any(c.end <= o.start and o.end <= d.start for o in cues if o.entry.code.plover != plover):
             return d.value
         return None
     return inside[0].value

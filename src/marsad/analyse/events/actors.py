@@ -121,13 +121,19 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
     if e.kind == "n":
         if cue.word.endswith(PRONOUN_ENDINGS) and before:
             return before[0], False
-        if plover in AGENTLESS_NOUN_TYPES:
+        if plover in AGENTLESS_NOUN_TYPES and not _claimed(doc, cue, g):
             return None, False
     for s in reversed(before):
         if _clause_clear(doc, s.end, cue.start, g):
             return s, False
         break
     return None, False
+
+
+def _claimed(doc: Doc, cue: Cue, g: Grammar) -> bool:
+    """"أعلن التنظيم مسؤوليته عن إطلاق النار": whoever claims the attack is its agent."""
+    prev = gap_words(doc, max(0, cue.start - 30), cue.start)[-2:]
+    return len(prev) == 2 and prev[0] in g.claims and prev[1] == "عن"
 
 
 def pick_target(doc: Doc, cue: Cue, sl: list[Slot], src: Slot | None, g: Grammar) -> Slot | None:

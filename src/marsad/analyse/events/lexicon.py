@@ -82,6 +82,7 @@ class Grammar:
     anchors: frozenset[str]
     against: str
     prepositions: frozenset[str]
+    claims: frozenset[str]
 
 
 def _folded(words) -> frozenset[str]:
@@ -101,7 +102,7 @@ def load_grammar() -> Grammar:
         blockers={k: _folded(v) for k, v in (y.get("blockers") or {}).items()},
         never=_folded(y.get("never_cues") or ()), between=normalize(y.get("between", "")),
         anchors=_folded(y.get("anchors") or ()), against=normalize(y.get("against", "")),
-        prepositions=_folded(y.get("prepositions") or ()),
+        prepositions=_folded(y.get("prepositions") or ()), claims=_folded(y.get("claims") or ()),
     )
 
 

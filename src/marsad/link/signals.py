@@ -1,0 +1,138 @@
+"""What the analysed content says about which happening a report is about: its entities, its core events and the
+names in its headline and opening sentence.
+
+Text similarity alone cannot tell two meetings of the same ministers apart, nor join two rewrites of one meeting
+that share few words. These signals can: the same core event (type, pair of actors, place, day) is the same
+happening; headlines that each name a person, a firm or a town the other report never mentions are two.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from marsad.arabic.normalize import normalize
+from marsad.doc import Doc, Event
+
+_COUNTRY_ID = re.compile(r"^gpe:[A-Z]{3}$")
+# How much a shared entity of each type says "same happening": a named person far more than a region.
+TYPE_WEIGHT = {"PER": 1.0, "ORG": 0.7, "GPE": 0.6, "LOC": 0.6, "MISC": 0.4}
+
+
+def _day(value: str | None) -> int | None:
+    if not value or len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value).toordinal()
+    except ValueError:
+        return None
+
+
+def is_country(entity_id: str) -> bool:
+    """True for a country-level id (gpe:SAU): too broad to tell happenings apart."""
+    return bool(_COUNTRY_ID.match(entity_id))
+
+
+@dataclass(frozen=True, slots=True)
+class CoreEvent:
+    """An event reduced to what identifies a happening: type, the unordered pair of actors, place and day."""
+
+    type: str
+    actors: frozenset
+    place: str | None
+    day: int | None
+
+
+def _actor_key(a) -> str | None:
+    """A country when the actor has one (Lavrov and "Russia" meet), else the entity id."""
+    if a is None:
+        return None
+    return a.country or a.entity
+
+
+def core_events(doc: Doc, day: int | None, tolerance: int = 2) -> frozenset[CoreEvent]:
+    """The report's events that happened around its own day (background events of other days left out) and have
+    two known actors."""
+    out = set()
+    for ev in doc.events:
+        if ev.mode in ("negated", "hypothetical"):
+            continue
+        k = _core(ev, day, tolerance)
+        if k is not None:
+            out.add(k)
+    return frozenset(out)
+
+
+def _core(ev: Event, day: int | None, tolerance: int) -> CoreEvent | None:
+    a, b = _actor_key(ev.source), _actor_key(ev.target)
+    if not a or not b or a == b:
+        return None
+    d = _day(ev.date)
+    if day is not None and d is not None and abs(d - day) > tolerance:
+        return None
+    place = ev.location.entity if ev.location is not None and ev.location.entity else None
+    if place is not None and is_country(place):
+        place = None  # a country names where the story is, not which happening it is
+    return CoreEvent(ev.type, frozenset((a, b)), place, d)
+
+
+def same_core(a: frozenset[CoreEvent], b, day_tolerance: int = 1) -> bool:
+    """True when some core event of `a` and some of `b` are one happening: same type and actors, the same known
+    place, and known days within the tolerance (an undated event could be any meeting of the same pair)."""
+    for x in a:
+        for y in b:
+            if x.type != y.type or x.actors != y.actors or x.place is None or x.place != y.place:
+                continue
+            if x.day is not None and y.day is not None and abs(x.day - y.day) <= day_tolerance:
+                return True
+    return False
+
+
+def place_conflict(a: frozenset[CoreEvent], b) -> bool:
+    """True when both sides report the same kind of event between the same actors, each with a known place, and
+    never in the same place: the same pair of ministers meeting in Beijing and in Moscow are two meetings."""
+    placed = {(y.type, y.actors): set() for y in b if y.place is not None}
+    for y in b:
+        if y.place is not None:
+            placed[(y.type, y.actors)].add(y.place)
+    conflict = False
+    for x in a:
+        where = placed.get((x.type, x.actors)) if x.place is not None else None
+        if where:
+            if x.place in where:
+                return False
+            conflict = True
+    return conflict
+
+
+def entity_weights(doc: Doc) -> dict[str, float]:
+    """Entity id -> weight: by type, growing with the number of mentions; countries left out."""
+    out: dict[str, float] = {}
+    for e in doc.entities:
+        if is_country(e.id):
+            continue
+        w = TYPE_WEIGHT.get(e.type, 0.4) * (1.0 + math.log(max(1, len(e.mentions))))
+        out[e.id] = max(out.get(e.id, 0.0), w)
+    return out
+
+
+def headline_entities(doc: Doc) -> frozenset[str]:
+    """Ids of the entities (not countries) named in the headline or the first sentence: what the report is about."""
+    limit = doc.sentences[0].end if doc.sentences else min(len(doc.text), 300)
+    title = normalize(doc.title or "")
+    out = set()
+    for e in doc.entities:
+        if is_country(e.id):
+            continue
+        for m in e.mentions:
+            if m.start < limit or (len(m.text) > 2 and normalize(m.text) in title):
+                out.add(e.id)
+                break
+    return frozenset(out)
+
+
+def headline_places(doc: Doc, named: frozenset[str]) -> frozenset[str]:
+    """The towns and regions among the headline entities (where the happening is)."""
+    kinds = {e.id: e.type for e in doc.entities}
+    return frozenset(i for i in named if kinds.get(i) in ("GPE", "LOC"))

@@ -197,25 +197,29 @@ def show_settings() -> None:
         typer.echo(f"{name:15} {default:20} {help_}")
 
 
-@eval_app.command("ner")
-def eval_ner(
-    data: Annotated[Path, typer.Option(help="ANERcorp folder")] = Path("../shared/data/anercorp"),
-) -> None:
-    """Entity F1 (PER, ORG, LOC; exact span) on the held-out part of ANERcorp."""
+_PASS = {"allow_extra_args": True, "ignore_unknown_options": True}
+
+
+@eval_app.command("ner", context_settings=_PASS)
+def eval_ner(ctx: typer.Context) -> None:
+    """Entity F1 (PER, ORG, LOC; exact span) on the held-out part of ANERcorp (default ../shared/data/anercorp).
+
+    Options after the command go to the evaluation (`marsad eval ner --help`).
+    """
     from marsad.analyse.entities import ner
 
-    sys.argv = ["ner", "evaluate", str(data)]
-    ner.main()
+    raise typer.Exit(ner.main(["evaluate", *ctx.args]) or 0)
 
 
-@eval_app.command("events")
-def eval_events(
-    data: Annotated[Path, typer.Option(help="arabic_event_gsr folder")] = Path("../shared/data/arabic_event_gsr"),
-) -> None:
-    """Sentence-level PROTEST and ASSAULT detection F1 on the Arabic event GSR."""
+@eval_app.command("events", context_settings=_PASS)
+def eval_events(ctx: typer.Context) -> None:
+    """Sentence-level PROTEST and ASSAULT detection on the Arabic event GSR (default ../shared/data/arabic_event_gsr).
+
+    Options after the command go to the evaluation: DATA_DIR, --half a|b|all|each, --modes, --detect, --json.
+    """
     from marsad import eval_events as ev
 
-    ev.main([str(data)])
+    raise typer.Exit(ev.main(list(ctx.args)) or 0)
 
 
 def _open(db: Path | None):

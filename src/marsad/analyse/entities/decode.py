@@ -75,7 +75,8 @@ class FastCRF:
         self._rows[w] = r
         return r
 
-    def emissions(self, sents: list[list[str]], gaz: list[list[str]], aux: list[list[str]] | None) -> np.ndarray:
+    def emissions(self, sents: list[list[str]], gaz: list[list[str]], aux: list[list[str]] | None,
+                  cues: list[list[list[str]]] | None = None) -> np.ndarray:
         """A (tokens x labels) matrix of state scores for all sentences, one after the other."""
         ids = [0, 0]
         real = []
@@ -95,6 +96,8 @@ class FastCRF:
             if aux is not None:
                 self._add_tokens(E, base, toks, aux[k], "a")
             self._add_bigrams(E, base, toks)
+            if cues is not None:
+                self._add_attrs(E, base, cues[k])
             base += len(toks)
         return E
 
@@ -108,6 +111,14 @@ class FastCRF:
                     w = W.get(key)
                     if w is not None:
                         E[base + j] += w
+
+    def _add_attrs(self, E: np.ndarray, base: int, attrs: list[list[str]]) -> None:
+        W = self.W
+        for i, lst in enumerate(attrs):
+            for a in lst:
+                w = W.get(a)
+                if w is not None:
+                    E[base + i] += w
 
     def _add_bigrams(self, E: np.ndarray, base: int, toks: list[str]) -> None:
         W = self.W
@@ -175,12 +186,13 @@ class FastCRF:
             out[i] = path[k, : lens[k]]
         return out
 
-    def tag(self, sents: list[list[str]], gaz: list[list[str]], aux: list[list[str]] | None) -> list[list[str]]:
-        """Labels for every token of every sentence."""
+    def tag(self, sents: list[list[str]], gaz: list[list[str]], aux: list[list[str]] | None,
+            cues: list[list[list[str]]] | None = None) -> list[list[str]]:
+        """Labels for every token of every sentence (one document)."""
         lengths = [len(t) for t in sents]
         if not sum(lengths):
             return [[] for _ in sents]
-        flat = self.decode(self.emissions(sents, gaz, aux), lengths).tolist()
+        flat = self.decode(self.emissions(sents, gaz, aux, cues), lengths).tolist()
         labs = self.labels
         out, pos = [], 0
         for n in lengths:

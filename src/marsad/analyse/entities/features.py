@@ -147,3 +147,30 @@ def gazetteer_tags(spans: list[tuple[int, int]], matches: list[Match], types: di
             first = False
             k += 1
     return tags
+
+
+def doc_cues(sents: list[list[str]], gaz: list[list[str]], aux: list[list[str]] | None,
+             honorifics: frozenset[str]) -> list[list[list[str]]]:
+    """Document-level attributes: for each word, the name cues seen around any of its uses in the document.
+
+    A surname written alone (رامسفيلد) is hard to tell from a common word; the same surname after a title or a
+    known first name elsewhere in the article gives it away.
+    """
+    seen: dict[str, set[str]] = {}
+    for k, toks in enumerate(sents):
+        tags = [g or (aux[k][i] if aux else "") for i, g in enumerate(gaz[k])]
+        for i, w in enumerate(toks):
+            if len(w) < 3 or not w.isalpha():
+                continue
+            cues = set()
+            if i > 0 and toks[i - 1] in honorifics:
+                cues.add("hon")
+            if i > 0 and tags[i - 1].endswith("PER"):
+                cues.add("pper")
+            if i + 1 < len(toks) and tags[i + 1].endswith("PER"):
+                cues.add("nper")
+            if tags[i]:
+                cues.add("t" + tags[i][2:])
+            if cues:
+                seen.setdefault(w, set()).update(cues)
+    return [[["d:" + c for c in sorted(seen.get(w, ()))] for w in toks] for toks in sents]

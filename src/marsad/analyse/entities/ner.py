@@ -19,7 +19,7 @@ import pycrfsuite
 from marsad.analyse.entities.catalogue import build_catalogue
 from marsad.analyse.entities.clitics import lexicon
 from marsad.analyse.entities.decode import FastCRF
-from marsad.analyse.entities.features import Featurizer, gazetteer_tags, tokenize
+from marsad.analyse.entities.features import Featurizer, doc_cues, gazetteer_tags, tokenize
 from marsad.analyse.entities.matcher import Matcher
 from marsad.arabic.normalize import normalize
 from marsad.errors import BadInput
@@ -31,6 +31,7 @@ GAZETTEER = resource_path("ner/gazetteer.tsv")
 CLUSTERS = resource_path("ner/clusters.tsv")
 SCORES = resource_path("ner/scores.json")
 TRAIN_TOKENS = 125_000
+BLOCK = 20  # sentences per pseudo-document for document-level cues (a news article has about as many)
 EVAL_TYPES = ("PER", "ORG", "LOC")
 _LABELS = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _SENT_END = {".", "!", "؟", "?"}
@@ -115,7 +116,7 @@ class NerTagger:
         self.aux = aux_matcher()
         self.crf = FastCRF(str(model), self.feat) if model is not None else None
 
-    def _prepare(self, tokens: list[str]) -> tuple[list[str], list[str], list[str] | None]:
+    def _prepare(self, tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
         """Folded tokens of a pre-tokenised sentence with their catalogue and name-list tags."""
         folded = [normalize(t) or t for t in tokens]
         spans, pos = [], 0
@@ -123,19 +124,26 @@ class NerTagger:
             spans.append((pos, pos + len(t)))
             pos += len(t) + 1
         joined = " ".join(folded)
-        aux = gazetteer_tags(spans, self.aux.find(joined), self.aux.types) if self.aux else None
+        aux = gazetteer_tags(spans, self.aux.find(joined), self.aux.types) if self.aux else [""] * len(spans)
         return folded, gazetteer_tags(spans, self.matcher.find(joined), self.types), aux
 
-    def token_features(self, tokens: list[str]) -> list[list[str]]:
-        """CRF attributes of a pre-tokenised sentence (tokens are folded here)."""
-        return self.feat.sentence(*self._prepare(tokens))
+    def _cues(self, words, gaz, aux):
+        return doc_cues(words, gaz, aux, self.feat.lex.honorifics)
 
-    def tag_tokens(self, tokens: list[str]) -> list[str]:
-        """Labels of a pre-tokenised sentence, from the fast decoder."""
-        if not tokens:
-            return []
-        folded, gaz, aux = self._prepare(tokens)
-        return self.crf.tag([folded], [gaz], [aux] if aux is not None else None)[0]
+    def block_features(self, sents: list[list[str]]) -> list[list[list[str]]]:
+        """CRF attributes of pre-tokenised sentences that form one document (or block of a corpus)."""
+        words, gaz, aux = zip(*[self._prepare(t) for t in sents]) if sents else ((), (), ())
+        cues = self._cues(words, gaz, aux)
+        out = []
+        for k in range(len(sents)):
+            feats = self.feat.sentence(words[k], gaz[k], aux[k])
+            out.append([f + c for f, c in zip(feats, cues[k])])
+        return out
+
+    def tag_block(self, sents: list[list[str]]) -> list[list[str]]:
+        """Labels of pre-tokenised sentences that form one document, from the fast decoder."""
+        words, gaz, aux = (list(x) for x in zip(*[self._prepare(t) for t in sents])) if sents else ([], [], [])
+        return self.crf.tag(words, gaz, aux, self._cues(words, gaz, aux))
 
     def spans(self, text: str, sentences: list[tuple[int, int]], matches) -> list[tuple[int, int, str]]:
         """Entity spans (folded offsets, type PER/ORG/LOC) the model finds in `text`, sentence by sentence."""
@@ -153,11 +161,17 @@ class NerTagger:
             gaz_l.append(gazetteer_tags(toks, sent_m, self.types))
             aux_l.append(gazetteer_tags(toks, sent_a, self.aux.types) if self.aux else [""] * len(toks))
         out: list[tuple[int, int, str]] = []
-        for toks, labels in zip(toks_l, self.crf.tag(words_l, gaz_l, aux_l if self.aux else None)):
+        labels_l = self.crf.tag(words_l, gaz_l, aux_l, self._cues(words_l, gaz_l, aux_l))
+        for toks, labels in zip(toks_l, labels_l):
             for a, b, typ in entity_spans(labels):
                 if typ in EVAL_TYPES:
                     out.append((toks[a][0], toks[b - 1][1], typ))
         return out
+
+
+def blocks(sents, size: int = BLOCK):
+    """Consecutive groups of `size` sentences: ANERcorp has no article boundaries, so blocks stand in for them."""
+    return [sents[i:i + size] for i in range(0, len(sents), size)]
 
 
 def _within(matches, i: int, s: int, e: int):
@@ -199,8 +213,9 @@ def train(anercorp: str | Path, model: Path = MODEL, *, c1: float = 0.05, c2: fl
     train_s, test_s = split_corpus(read_anercorp(anercorp))
     nt = NerTagger(matcher)
     trainer = pycrfsuite.Trainer(verbose=False)
-    for toks, labs in train_s:
-        trainer.append(nt.token_features(toks), labs)
+    for block in blocks(train_s):
+        for feats, (_, labs) in zip(nt.block_features([t for t, _ in block]), block):
+            trainer.append(feats, labs)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.minfreq": minfreq,
                         "feature.possible_transitions": True})
     model.parent.mkdir(parents=True, exist_ok=True)
@@ -214,9 +229,10 @@ def train(anercorp: str | Path, model: Path = MODEL, *, c1: float = 0.05, c2: fl
 def score(nt: NerTagger, sents) -> dict:
     """Entity-level exact-span precision, recall and F1 per type (PER, ORG, LOC) and micro-averaged."""
     counts = {t: [0, 0, 0] for t in EVAL_TYPES}  # tp, predicted, gold
-    for toks, labs in sents:
+    tagged = [lab for block in blocks(sents) for lab in nt.tag_block([t for t, _ in block])]
+    for (toks, labs), predicted in zip(sents, tagged):
         gold = {s for s in entity_spans(labs) if s[2] in EVAL_TYPES}
-        pred = {s for s in entity_spans(nt.tag_tokens(toks)) if s[2] in EVAL_TYPES}
+        pred = {s for s in entity_spans(predicted) if s[2] in EVAL_TYPES}
         for t in EVAL_TYPES:
             g = {s for s in gold if s[2] == t}
             p = {s for s in pred if s[2] == t}

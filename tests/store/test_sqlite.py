@@ -93,3 +93,11 @@ def test_killed_midway_keeps_committed_documents_whole_and_resumes_without_dupli
         assert st.count("documents") == 12
         again = run([str(corpus)], s, store=st, pipeline=Pipeline([]), link=False)
         assert again.documents == 0 and st.count("documents") == 12
+
+
+def test_a_failing_part_is_kept_when_another_part_of_the_same_file_is_stored(tmp_path):
+    with Store(tmp_path / "s.sqlite") as st:
+        part2 = Failure("/in/1.txt", "ValueError: bad", stage="entities", doc_id="d1-2")
+        st.write_batch([part2, make_doc(1)])
+        rows = st.query("SELECT doc_id, stage FROM failures")
+        assert [(r["doc_id"], r["stage"]) for r in rows] == [("d1-2", "entities")]

@@ -100,6 +100,12 @@ class DocFreq:
             n = base_n
         self.counts = counts
         self.n = n
+        self.base_n = base_n  # the background part of n: n - base_n reports were counted online
+
+    @property
+    def seen(self) -> int:
+        """Reports counted online."""
+        return self.n - self.base_n
 
     def add(self, ids) -> None:
         """Counts one document's distinct term ids."""

@@ -7,6 +7,7 @@ happening; headlines that each name a person, a firm or a town the other report 
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -117,16 +118,21 @@ def entity_weights(doc: Doc) -> dict[str, float]:
     return out
 
 
+@functools.lru_cache(maxsize=100_000)
+def _folded(s: str) -> str:
+    return normalize(s)
+
+
 def headline_entities(doc: Doc) -> frozenset[str]:
     """Ids of the entities (not countries) named in the headline or the first sentence: what the report is about."""
     limit = doc.sentences[0].end if doc.sentences else min(len(doc.text), 300)
-    title = normalize(doc.title or "")
+    title = _folded(doc.title or "")
     out = set()
     for e in doc.entities:
         if is_country(e.id):
             continue
         for m in e.mentions:
-            if m.start < limit or (len(m.text) > 2 and normalize(m.text) in title):
+            if m.start < limit or (title and len(m.text) > 2 and _folded(m.text) in title):
                 out.add(e.id)
                 break
     return frozenset(out)

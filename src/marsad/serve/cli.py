@@ -190,6 +190,24 @@ def export(
     typer.echo(f"exported {n} {what}", err=True)
 
 
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option("--host", help="the address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="the port to listen on")] = 8321,
+) -> None:
+    """The REST API (/api/v1, reference at /api/docs) and the dashboard (/) over the store, read-only."""
+    import uvicorn
+
+    from marsad.serve.api import create_app
+
+    s = _settings(db)
+    if not Path(s.db).exists():
+        _fail(f"no store at {s.db}; run `marsad ingest PATH` or `marsad demo` first")
+    typer.echo(f"Serving {s.db} at http://{host}:{port}/ (API reference: /api/docs; Ctrl-C stops)")
+    uvicorn.run(create_app(s.db), host=host, port=port, log_level="warning")
+
+
 @app.command("settings")
 def show_settings() -> None:
     """Every setting with its default and what it does."""

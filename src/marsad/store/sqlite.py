@@ -50,8 +50,9 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
 CREATE TABLE IF NOT EXISTS failures (
-    source_path TEXT NOT NULL, stage TEXT NOT NULL, reason TEXT NOT NULL, doc_id TEXT, at TEXT NOT NULL,
-    PRIMARY KEY (source_path, stage)
+    source_path TEXT NOT NULL, stage TEXT NOT NULL, reason TEXT NOT NULL, doc_id TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL,
+    PRIMARY KEY (source_path, stage, doc_id)
 );
 CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value BLOB);
 """
@@ -135,11 +136,12 @@ class Store:
               ev.location and ev.location.name_en, ev.location and ev.location.lat, ev.location and ev.location.lon,
               ev.mode, doc.text[ev.evidence_start:ev.evidence_end]) for n, ev in enumerate(doc.events)],
         )
-        c.execute("DELETE FROM failures WHERE source_path = ?", (doc.source_path,))
+        # This document is fine now: forget its own failure, and a failure to read its file at all.
+        c.execute("DELETE FROM failures WHERE source_path = ? AND doc_id IN ('', ?)", (doc.source_path, doc.id))
 
     def _put_failure(self, f: Failure, now: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO failures VALUES (?,?,?,?,?)",
-                          (f.source_path, f.stage, f.reason, f.doc_id, now))
+                          (f.source_path, f.stage, f.reason, f.doc_id or "", now))
 
     # --- reading -------------------------------------------------------------------------------------------
     def has(self, doc_id: str) -> bool:

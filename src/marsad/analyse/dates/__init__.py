@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 
 from marsad.analyse.dates.find import Expr, find
+from marsad.analyse.dates.happenings import Window, mark_tense
+from marsad.analyse.dates.happenings import read as read_happenings
 from marsad.analyse.dates.infer import YEARS_BACK, Inference, infer_published
 from marsad.analyse.dates.lexicon import Lexicon, lexicon
 from marsad.analyse.dates.page import parse_page_date
@@ -50,8 +52,11 @@ class DateResolver:
     def __call__(self, doc: Doc) -> Doc:
         exprs = find(doc.norm.text, self.lex)
         page = self._page_dates(doc)
+        mark_tense(doc.norm.text, exprs)
+        # Happenings the text refers to date its year-less days, and bound its own day when it must be inferred.
+        windows = read_happenings(doc.norm.text, exprs, _as_date(doc.published))
         if doc.published is None:
-            self._set_published(doc, exprs, page)
+            self._set_published(doc, exprs, page, windows)
         anchor = _as_date(doc.published)
         doc.dates = page + [m for m in (self._mention(doc, e, anchor) for e in exprs) if m is not None]
         return doc
@@ -80,11 +85,11 @@ class DateResolver:
                     out.append(DateMention(line[a:b], -1, -1, value, None, "page"))
         return out
 
-    def _set_published(self, doc: Doc, exprs: list[Expr], page: list[DateMention]) -> None:
+    def _set_published(self, doc: Doc, exprs: list[Expr], page: list[DateMention], windows: list[Window]) -> None:
         if page:
             doc.published, doc.published_source, doc.published_confidence = page[0].value, "page", PAGE_CONFIDENCE
             return
-        inf: Inference | None = infer_published(exprs, self.today, self.years_back)
+        inf: Inference | None = infer_published(exprs, self.today, self.years_back, windows)
         if inf is not None:
             doc.published, doc.published_source = inf.published.isoformat(), "text"
             doc.published_confidence = inf.confidence

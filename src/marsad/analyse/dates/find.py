@@ -37,6 +37,7 @@ class Expr:
     unit: str | None = None  # day | week | month | year
     lead: bool = False  # a lead word (منتصف, شهر) or a second month name makes a bare month safe
     paired: bool = False
+    tense: str | None = None  # past | future, read from the verb before a date without a modifier (happenings.py)
 
     @property
     def relative(self) -> bool:

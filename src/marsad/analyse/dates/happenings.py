@@ -17,6 +17,7 @@ from datetime import date, timedelta
 import ahocorasick
 
 from marsad.analyse.dates.find import Expr
+from marsad.analyse.dates.resolve import valid_day
 from marsad.arabic.normalize import normalize
 from marsad.resources import load_tsv, load_yaml
 
@@ -26,7 +27,6 @@ _PROCLITICS = "وفبل"
 _SENT_END = re.compile(r"[.!?؟\n]")
 _WORD = re.compile(r"\w+")
 _BEFORE, _AFTER = 30, 60  # characters around a reference read for its tense
-_RECENT = 365  # a past happening named without a year is usually less than a year old
 _AHEAD = 365  # and a coming one less than a year ahead
 _MAX_ALTERNATIVES = 3  # a reference fitting more instances than this says too little to date anything
 
@@ -56,7 +56,8 @@ class Window:
 @dataclass(frozen=True, slots=True)
 class Catalogue:
     happenings: tuple[Happening, ...]
-    automaton: ahocorasick.Automaton | None
+    names: ahocorasick.Automaton | None  # names that alone refer to a happening (or to a series)
+    cues: ahocorasick.Automaton | None  # places that refer to one only next to its day, or narrow a series
     tense: tuple[tuple[str, re.Pattern], ...]  # (tense, pattern) in order of precedence
     past_before: frozenset[str]
     kinds: dict[str, tuple[str, ...]]
@@ -85,29 +86,37 @@ def catalogue() -> Catalogue:
             for w in _words((r.get(col) or "").split("|")):
                 if len(w) > 2:
                     keys.setdefault(w, ([], []))[how].append(i)
-    auto = None
-    if keys:
-        auto = ahocorasick.Automaton()
-        for k, (names, cues) in keys.items():
-            auto.add_word(k, (len(k), tuple(names), tuple(cues)))
-        auto.make_automaton()
+    names = _automaton({k: v[0] for k, v in keys.items() if v[0]})
+    cues = _automaton({k: v[1] for k, v in keys.items() if v[1]})
     tense = tuple((t, _pattern(words["tense"][t])) for t in ("past", "future", "current"))
     kinds = {k: tuple(_words(v)) for k, v in (words.get("kinds") or {}).items()}
-    return Catalogue(tuple(haps), auto, tense, frozenset(_words(words["past_before"])), kinds,
+    return Catalogue(tuple(haps), names, cues, tense, frozenset(_words(words["past_before"])), kinds,
                      frozenset(words.get("unscheduled") or ()))
 
 
-def _hits(text: str, cat: Catalogue) -> list[tuple[int, int, tuple[int, ...], tuple[int, ...]]]:
-    """(start, end, name ids, cue ids) of whole-word matches, longest-leftmost, without overlaps."""
+def _automaton(keys: dict[str, list[int]]) -> ahocorasick.Automaton | None:
+    if not keys:
+        return None
+    auto = ahocorasick.Automaton()
+    for k, ids in keys.items():
+        auto.add_word(k, (len(k), tuple(ids)))
+    auto.make_automaton()
+    return auto
+
+
+def _hits(text: str, auto, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, tuple[int, ...]]]:
+    """(start, end, ids) of whole-word matches in text[lo:hi], longest-leftmost, without overlaps."""
+    if auto is None:
+        return []
     out = []
-    for last, (n, names, cues) in cat.automaton.iter(text):
+    for last, (n, ids) in auto.iter(text, lo, len(text) if hi is None else hi):
         s, e = last - n + 1, last + 1
         if e < len(text) and (text[e].isalnum() or text[e] == "_"):
             continue
         if s > 0 and text[s - 1].isalnum():
             if not (text[s - 1] in _PROCLITICS and (s == 1 or not text[s - 2].isalnum())):
                 continue
-        out.append((s, e, names, cues))
+        out.append((s, e, ids))
     out.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept, reach = [], -1
     for h in out:
@@ -118,27 +127,30 @@ def _hits(text: str, cat: Catalogue) -> list[tuple[int, int, tuple[int, ...], tu
 
 
 def _sentence(text: str, i: int) -> tuple[int, int]:
-    a = max(text.rfind(c, 0, i) for c in ".!?؟\n") + 1
+    a = max(text.rfind(c, max(0, i - 600), i) for c in ".!?؟\n") + 1
     m = _SENT_END.search(text, i)
     return a, (m.start() if m else len(text))
 
 
 def _fits_day(h: Happening, month: int, day: int | None) -> bool:
-    """Whether a day-month (or a month) falls within the happening, in any of its years."""
-    d, y = h.start, h.start.year
-    while d <= h.end:
-        if d.month == month and (day is None or d.day == day):
+    """Whether a day-month (or a month) falls within the happening's first 200 days (a war is not dated by its
+    later months)."""
+    last = min(h.end, h.start + timedelta(days=200))
+    for y in range(h.start.year, last.year + 1):
+        if day is None:
+            lo, hi = date(y, month, 1), date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+            if lo <= last and hi >= h.start:
+                return True
+        elif valid_day(y, month, day) and h.start <= date(y, month, day) <= last:
             return True
-        d = date(y + 1, 1, 1) if (d.month, d.day) == (12, 31) else d + timedelta(days=1)
-        if (d - h.start).days > 200:  # a long happening (a war) is not dated by its months
-            return False
     return False
 
 
-def _narrow(ids: list[int], sent_exprs: list[Expr], cat: Catalogue) -> tuple[list[int], list[Expr]]:
-    """The instances the sentence's dates allow, and the year-less day-months that fall on them."""
+def _narrow(ids: list[int], sent_exprs: list[Expr], years: set[int],
+            cat: Catalogue) -> tuple[list[int], list[Expr]]:
+    """The instances the sentence's dates allow (`years`: the years it names), and the year-less day-months that
+    fall on them."""
     haps = cat.happenings
-    years = {e.year for e in sent_exprs if e.year and not e.hijri and e.family != "period"}
     if years:
         fit = [i for i in ids if haps[i].start.year in years or haps[i].end.year in years]
         return fit, []
@@ -157,8 +169,8 @@ def _tense(text: str, s: int, e: int, sent: tuple[int, int], sent_exprs: list[Ex
     for x in sent_exprs:
         if x.family == "period" and x.offset == -1 and x.unit in ("month", "week") and abs(x.start - e) < 80:
             return f"{x.unit}_after"
-    prev = _WORD.findall(text, max(sent[0], s - 12), s)
-    if prev and prev[-1].lstrip("وف") in cat.past_before | {prev[-1]} & cat.past_before:
+    prev = _WORD.findall(text[max(sent[0], s - 12):s])
+    if prev and _is_word(prev[-1], cat.past_before):
         return "past"
     window = text[max(sent[0], s - _BEFORE):s] + " " + text[e:min(sent[1], e + _AFTER)]
     for t, pat in cat.tense:
@@ -167,12 +179,18 @@ def _tense(text: str, s: int, e: int, sent: tuple[int, int], sent_exprs: list[Ex
     return ""
 
 
+def _is_word(w: str, words: frozenset[str]) -> bool:
+    """Whether `w` is one of `words`, alone or after a proclitic."""
+    return w in words or (len(w) > 3 and w[0] in _PROCLITICS and w[1:] in words)
+
+
 def _window(alts: list[Happening], tense: str, cat: Catalogue) -> tuple[tuple[tuple[date, date], ...], float]:
-    """The days the article may have been written on, and how much that weighs."""
+    """The days the article may have been written on, and how much that weighs. A past happening only bounds the
+    day from below: articles recall old happenings as readily as last week's."""
     one = len(alts) == 1
+    far = date(9999, 12, 31)
     if tense == "month_after":
-        spans = tuple(_month_after(h.start) for h in alts)
-        return spans, 3.0 if one else 1.5
+        return tuple(_month_after(h.start) for h in alts), 3.0 if one else 1.5
     if tense == "week_after":
         return tuple((h.start + timedelta(days=1), h.end + timedelta(days=14)) for h in alts), 3.0 if one else 1.5
     if tense == "current":
@@ -180,9 +198,8 @@ def _window(alts: list[Happening], tense: str, cat: Catalogue) -> tuple[tuple[tu
     if tense == "future":
         return tuple((h.start - timedelta(days=_AHEAD), h.start - timedelta(days=1)) for h in alts), 2.0 if one else 1.0
     if tense == "past" or alts[0].kind in cat.unscheduled:
-        w = 2.0 if tense == "past" else 1.5
-        return tuple((h.start + timedelta(days=1), h.end + timedelta(days=_RECENT)) for h in alts), w if one else 1.0
-    return tuple((h.start - timedelta(days=_AHEAD), h.end + timedelta(days=_RECENT)) for h in alts), 1.0
+        return ((min(h.start for h in alts) + timedelta(days=1), far),), 1.5 if tense == "past" else 1.0
+    return (), 0.0
 
 
 def _month_after(d: date) -> tuple[date, date]:
@@ -209,39 +226,49 @@ def read(text: str, exprs: list[Expr], published: date | None = None,
     """Windows for the publication day from the happenings `text` refers to. Year-less day-months that fall on a
     referred happening get its year (not one after `published`, when that is known)."""
     cat = cat or catalogue()
-    if cat.automaton is None:
+    name_hits = _hits(text, cat.names)
+    # Places are looked for only where they can count: next to a name, or in a sentence with a day-month.
+    day_sents = {_sentence(text, x.start) for x in exprs if x.family in ("date", "range") and x.month and not x.hijri}
+    if not name_hits and not day_sents:
         return []
-    hits = _hits(text, cat)
-    if not hits:
-        return []
+    sents = {_sentence(text, h[0]) for h in name_hits} | day_sents
+    cue_hits = {sent: _hits(text, cat.cues, *sent) for sent in sents}
+    named = {id(x): x.year for x in exprs if x.year and not x.hijri and x.family != "period"}
+    refs = [(h, True) for h in name_hits] + [(h, False) for sent in day_sents for h in cue_hits[sent]]
     out, seen = [], set()
-    for s, e, names, cues in hits:
+    for (s, e, ids), is_name in refs:
         sent = _sentence(text, s)
         sx = [x for x in exprs if sent[0] <= x.start < sent[1]]
-        if names:
-            ids = list(names)
-            near = {i for s2, e2, _, c2 in hits if sent[0] <= s2 < sent[1] for i in c2}
-            ids = [i for i in ids if i in near] or ids
+        if is_name:
+            near = {i for _, _, c in cue_hits[sent] for i in c}
+            ids = [i for i in ids if i in near] or list(ids)
         else:
-            ids = _cue_ids(cues, text[sent[0]:sent[1]], sx, cat)
-        if not ids:
+            ids = _cue_ids(ids, text[sent[0]:sent[1]], sx, cat)
+        years = {named[id(x)] for x in sx if id(x) in named}
+        ids, on = _narrow(ids, sx, years, cat) if ids else ([], [])
+        if not ids or len(ids) > _MAX_ALTERNATIVES or (tuple(ids), s) in seen:
             continue
-        ids, on = _narrow(ids, sx, cat)
-        if not ids or len(ids) > _MAX_ALTERNATIVES:
-            continue
+        seen.add((tuple(ids), s))
         alts = [cat.happenings[i] for i in ids]
         _give_year(on, alts, published)
-        if any(x.year and not x.hijri for x in sx if x.family != "period"):
-            continue  # the sentence dates it: the article's own day is not constrained by it
-        key = (tuple(ids), s)
-        if key in seen:
-            continue
-        seen.add(key)
-        tense = _tense(text, s, e, sent, sx, cat)
-        spans, weight = _window(alts, tense, cat)
-        pins = "month" if tense in ("month_after", "week_after", "current") and len(alts) == 1 else "year"
-        out.append(Window(spans, weight, pins if len(alts) == 1 else "", f"{'/'.join(h.id for h in alts)} {tense}"))
+        if not years:  # a sentence that names the year dates the happening, not the article
+            w = _reference_window(alts, _tense(text, s, e, sent, sx, cat), cat)
+            if w is not None:
+                out.append(w)
     return out
+
+
+def _reference_window(alts: list[Happening], tense: str, cat: Catalogue) -> Window | None:
+    if tense in ("current", "future") and (alts[0].kind in cat.unscheduled or alts[0].kind == "treaty"):
+        # "الجاري" or "المقبل" near an attack or a treaty speaks of something else (its trial, its enforcement).
+        tense = ""
+    spans, weight = _window(alts, tense, cat)
+    if not weight:
+        return None
+    # Only a window of a few days or weeks pins anything (and brings its year among the candidates).
+    pins = "month+year" if tense in ("month_after", "week_after", "current") and len(alts) == 1 else ""
+    pins = "year" if tense == "future" and len(alts) == 1 else pins
+    return Window(spans, weight, pins, f"{'/'.join(h.id for h in alts)} {tense}".strip())
 
 
 def _give_year(on: list[Expr], alts: list[Happening], published: date | None) -> None:
@@ -252,6 +279,27 @@ def _give_year(on: list[Expr], alts: list[Happening], published: date | None) ->
     if published is not None and (y > published.year or min(h.start for h in alts) > published):
         return
     for x in on:
-        x.year = y
-        x.year_rel = None
-        x.mod = None
+        x.year = y  # its modifier and "من العام الحالي" stay: they now date the article (infer.clues_of)
+
+
+@functools.cache
+def _date_tense() -> tuple[frozenset[str], frozenset[str], int]:
+    w = load_yaml(_WORDS)["date_tense"]
+    return frozenset(_words(w["past"])), frozenset(_words(w["future"])), int(w.get("window", 5))
+
+
+def mark_tense(text: str, exprs: list[Expr]) -> None:
+    """Sets `tense` on year-less dates and months without a modifier from the verb just before them: "التي جرت
+    في مارس" is past, "سيسافر إلى الصين في مايو" is ahead."""
+    past, future, n = _date_tense()
+    for x in exprs:
+        if x.family not in ("date", "month", "range") or x.year or x.mod or x.hijri:
+            continue
+        a = max(text.rfind(c, max(0, x.start - 200), x.start) for c in ".!?؟\n") + 1
+        for w in reversed(_WORD.findall(text[max(a, x.start - 12 * n):x.start])[-n:]):
+            if _is_word(w, past):
+                x.tense = "past"
+                break
+            if _is_word(w, future):
+                x.tense = "future"
+                break

@@ -92,7 +92,11 @@ def _calendar_year(e: Expr, day: int | None, anchor: date | None) -> int | None:
     parts = _anchor_parts(e, anchor)
     if parts is None:
         return None
-    return year_for(e.month, day, *parts, e.mod, e.year_rel)
+    # A date with no modifier takes the tense of its clause ("التي جرت في مارس": the last March, which may be
+    # the current one, unlike "مارس الماضي").
+    if e.mod is None and e.tense == "past" and e.year_rel is None and e.month == parts[1] and (day or 0) <= parts[2]:
+        return parts[0]
+    return year_for(e.month, day, *parts, e.mod or e.tense, e.year_rel)
 
 
 def _resolve_date(e: Expr, anchor: date | None) -> Value:

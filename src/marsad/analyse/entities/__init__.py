@@ -10,7 +10,7 @@ import functools
 
 from marsad.analyse.entities.catalogue import Catalogue, load_catalogue, today
 from marsad.analyse.entities.clitics import Lexicon, lexicon
-from marsad.analyse.entities.matcher import Matcher
+from marsad.analyse.entities.matcher import Match, Matcher
 from marsad.analyse.entities.resolve import (
     DocEntities, ModelSpan, repeat_aliases, resolve_matches, resolve_model, to_original,
 )
@@ -30,36 +30,55 @@ class EntityRecognizer:
     requires = ("text", "sentences")
     assigns = ("entities",)
 
-    def __init__(self, catalogue: Catalogue, matcher: Matcher, lex: Lexicon, tagger=None):
+    def __init__(self, catalogue: Catalogue, matcher: Matcher, lex: Lexicon, tagger=None,
+                 common: frozenset[str] = frozenset()):
         self.catalogue = catalogue
         self.matcher = matcher
         self.lex = lex
         self.tagger = tagger  # a marsad.analyse.entities.ner.NerTagger, or None for catalogue-only recognition
+        self.common = common  # frequent words that are rarely names: a catalogue match on one needs the model
 
     @classmethod
     def default(cls, settings=None, *, catalogue_dir: str | None = None, use_model: bool = True) -> "EntityRecognizer":
         """The recognizer with the shipped catalogue (plus the user's entities file) and the shipped model."""
         user = getattr(settings, "user_entities", None)
         cat, matcher = _matcher(catalogue_dir, str(user) if user else None)
-        tagger = None
-        if use_model:
-            from marsad.analyse.entities.ner import load_tagger
+        from marsad.analyse.entities.ner import common_words, load_tagger
 
-            tagger = load_tagger(matcher)
-        return cls(cat, matcher, lexicon(), tagger)
+        tagger = load_tagger(matcher) if use_model else None
+        return cls(cat, matcher, lexicon(), tagger, common_words())
 
     def __call__(self, doc: Doc) -> Doc:
         norm = doc.norm
         text = norm.text
         matches = self.matcher.find(text)
+        spans = self.tagger.spans(text, _folded_sentences(doc), matches) if self.tagger is not None else []
+        matches = self._confirmed(text, matches, spans)
         de = DocEntities(self.catalogue, self.lex, text, doc.published or today())
         resolve_matches(de, matches)
-        if self.tagger is not None:
-            spans = self.tagger.spans(text, _folded_sentences(doc), matches)
-            resolve_model(de, [ModelSpan(s, e, t) for s, e, t in spans])
+        resolve_model(de, [ModelSpan(s, e, t) for s, e, t in spans], self.common)
         repeat_aliases(de)
         doc.entities = to_original(list(de.by_id.values()), norm, doc.text)
         return doc
+
+
+    def _confirmed(self, text: str, matches: list[Match], spans: list[tuple[int, int, str]]) -> list[Match]:
+        """Drops place and organisation names that are also common words (إطار, الجديدة) unless the model, reading
+        the context, sees a name there too."""
+        out = []
+        for m in matches:
+            if m.kind == "name" and self._doubtful(m, text):
+                if not any(s < m.end and m.start < e for s, e, _ in spans):
+                    continue
+            out.append(m)
+        return out
+
+    def _doubtful(self, m: Match, text: str) -> bool:
+        ent = self.catalogue.entities.get(m.target)
+        if ent is None or ent.type == "PER" or self.catalogue.by_country.get(ent.country or "") == ent.id:
+            return False
+        surface = text[m.start:m.end]
+        return " " not in surface and surface in self.common
 
 
 def _folded_sentences(doc: Doc) -> list[tuple[int, int]]:

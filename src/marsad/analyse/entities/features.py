@@ -31,8 +31,9 @@ class Featurizer:
     """
 
     def __init__(self, lex: Lexicon, known: frozenset[str] = frozenset(),
-                 clusters: dict[str, tuple[str, str]] | None = None):
+                 clusters: dict[str, tuple[str, str]] | None = None, harvested: dict[str, str] | None = None):
         self.lex = lex
+        self.harvested = harvested or {}  # word -> type it mostly had when the model read unlabelled news
         self.clusters = clusters or {}  # word -> (coarse, fine) distributional cluster from unlabelled news
         self.known = known  # folded single-word catalogue names: a clitic is split off only before one of them
         self._cache: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
@@ -58,6 +59,9 @@ class Featurizer:
         cl = self.clusters.get(w) or self.clusters.get(stem)
         if cl:
             f += ["c1=" + cl[0], "c2=" + cl[1]]
+        auto = self.harvested.get(w) or self.harvested.get(stem)
+        if auto:
+            f.append("auto=" + auto)
         if w.endswith(("ي", "يه", "يين", "يون")) and len(w) > 4:
             f.append("nisba_like")
         fine = cl[1] if cl else "?"
@@ -137,6 +141,8 @@ def gazetteer_tags(spans: list[tuple[int, int]], matches: list[Match], types: di
         return tags
     j = 0
     for m in matches:
+        if m.kind == "inner":
+            continue  # a country nested in an office phrase: the office tag covers those tokens
         typ = types.get(m.target, "MISC") if m.kind == "name" else _TYPE_OF_KIND[m.kind]
         while j < len(spans) and spans[j][1] <= m.start:
             j += 1

@@ -126,6 +126,8 @@ def _prefix(text: str, s: int) -> str | None:
 
 
 def _longest_leftmost(found: list[Match]) -> list[Match]:
+    """Non-overlapping matches, leftmost first and longest at a start; a country named inside an office phrase
+    (the nisba of وزير الخارجية الروسي, the name in وزير خارجية روسيا) is kept as well, marked kind="inner"."""
     found.sort(key=lambda m: (m.start, m.start - m.end))
     out: list[Match] = []
     last_end = -1
@@ -133,7 +135,6 @@ def _longest_leftmost(found: list[Match]) -> list[Match]:
         if m.start >= last_end:
             out.append(m)
             last_end = m.end
-        elif out and m.start == out[-1].start and m.end > out[-1].end:
-            out[-1] = m
-            last_end = m.end
+        elif out[-1].kind == "office" and m.end <= out[-1].end and m.kind in ("nisba", "name"):
+            out.append(Match(m.start, m.end, "inner", m.target if m.kind == "name" else "=" + m.target, m.how))
     return out

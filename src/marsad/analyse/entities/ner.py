@@ -22,6 +22,7 @@ from marsad.analyse.entities.decode import FastCRF
 from marsad.analyse.entities.features import Featurizer, doc_cues, gazetteer_tags, tokenize
 from marsad.analyse.entities.matcher import Matcher
 from marsad.arabic.normalize import normalize
+from marsad.arabic.tokens import sentences as split_sentences
 from marsad.errors import BadInput
 from marsad.resources import path as resource_path
 from marsad.resources import read_tsv
@@ -29,6 +30,8 @@ from marsad.resources import read_tsv
 MODEL = resource_path("ner/crf.model")
 GAZETTEER = resource_path("ner/gazetteer.tsv")
 CLUSTERS = resource_path("ner/clusters.tsv")
+HARVESTED = resource_path("ner/harvested.tsv")
+COMMON = resource_path("ner/common.tsv")
 SCORES = resource_path("ner/scores.json")
 TRAIN_TOKENS = 125_000
 BLOCK = 20  # sentences per pseudo-document for document-level cues (a news article has about as many)
@@ -97,6 +100,22 @@ def word_clusters() -> dict[str, tuple[str, str]]:
 
 
 @functools.cache
+def harvested_names() -> dict[str, str]:
+    """Words the model mostly tagged as names in unlabelled news (resources/ner/harvested.tsv): word -> type."""
+    if not HARVESTED.is_file():
+        return {}
+    return {r["word"]: r["type"] for r in read_tsv(HARVESTED, ("word", "type"))}
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Frequent words that are almost never names (resources/ner/common.tsv)."""
+    if not COMMON.is_file():
+        return frozenset()
+    return frozenset(r["word"] for r in read_tsv(COMMON, ("word",)))
+
+
+@functools.cache
 def aux_matcher() -> Matcher | None:
     """A matcher over the model's own name lists (resources/ner/gazetteer.tsv), or None when there are none."""
     if not GAZETTEER.is_file():
@@ -112,7 +131,8 @@ class NerTagger:
     def __init__(self, matcher: Matcher, model: Path | None = None):
         self.matcher = matcher
         self.types = matcher.types
-        self.feat = Featurizer(lexicon(), frozenset(k for k in matcher.names if " " not in k), word_clusters())
+        self.feat = Featurizer(lexicon(), frozenset(k for k in matcher.names if " " not in k), word_clusters(),
+                               harvested_names())
         self.aux = aux_matcher()
         self.crf = FastCRF(str(model), self.feat) if model is not None else None
 
@@ -145,8 +165,8 @@ class NerTagger:
         words, gaz, aux = (list(x) for x in zip(*[self._prepare(t) for t in sents])) if sents else ([], [], [])
         return self.crf.tag(words, gaz, aux, self._cues(words, gaz, aux))
 
-    def spans(self, text: str, sentences: list[tuple[int, int]], matches) -> list[tuple[int, int, str]]:
-        """Entity spans (folded offsets, type PER/ORG/LOC) the model finds in `text`, sentence by sentence."""
+    def _doc_inputs(self, text: str, sentences, matches):
+        """Tokens, words, catalogue tags and name-list tags of every sentence of a folded text."""
         aux_all = self.aux.find(text) if self.aux else []
         toks_l, words_l, gaz_l, aux_l = [], [], [], []
         mi = ai = 0
@@ -160,13 +180,28 @@ class NerTagger:
             words_l.append([text[a:b] for a, b in toks])
             gaz_l.append(gazetteer_tags(toks, sent_m, self.types))
             aux_l.append(gazetteer_tags(toks, sent_a, self.aux.types) if self.aux else [""] * len(toks))
+        return toks_l, words_l, gaz_l, aux_l
+
+    def _tag_doc(self, words_l, gaz_l, aux_l) -> list[list[str]]:
+        return self.crf.tag(words_l, gaz_l, aux_l, self._cues(words_l, gaz_l, aux_l))
+
+    def spans(self, text: str, sentences: list[tuple[int, int]], matches) -> list[tuple[int, int, str]]:
+        """Entity spans (folded offsets, type PER/ORG/LOC) the model finds in folded `text`."""
+        toks_l, words_l, gaz_l, aux_l = self._doc_inputs(text, sentences, matches)
         out: list[tuple[int, int, str]] = []
-        labels_l = self.crf.tag(words_l, gaz_l, aux_l, self._cues(words_l, gaz_l, aux_l))
-        for toks, labels in zip(toks_l, labels_l):
+        for toks, labels in zip(toks_l, self._tag_doc(words_l, gaz_l, aux_l)):
             for a, b, typ in entity_spans(labels):
                 if typ in EVAL_TYPES:
                     out.append((toks[a][0], toks[b - 1][1], typ))
         return out
+
+    def label_text(self, text: str) -> list[tuple[str, str]]:
+        """(folded word, label) for every token of a raw text (used to harvest names from unlabelled news)."""
+        folded = normalize(text)
+        sents = [(s.start, s.end) for s in split_sentences(folded)]
+        _, words_l, gaz_l, aux_l = self._doc_inputs(folded, sents, self.matcher.find(folded))
+        labels = self._tag_doc(words_l, gaz_l, aux_l)
+        return [(w, lab) for ws, ls in zip(words_l, labels) for w, lab in zip(ws, ls)]
 
 
 def blocks(sents, size: int = BLOCK):
@@ -204,8 +239,8 @@ def load_tagger(matcher: Matcher) -> NerTagger | None:
 
 
 # -- training and evaluation ------------------------------------------------------------------------------------------
-def train(anercorp: str | Path, model: Path = MODEL, *, c1: float = 0.05, c2: float = 0.01,
-          iterations: int = 150, minfreq: int = 2) -> dict:
+def train(anercorp: str | Path, model: Path = MODEL, *, c1: float = 0.2, c2: float = 0.1,
+          iterations: int = 300, minfreq: int = 1) -> dict:
     """Trains the CRF on the training part of ANERcorp, writes `model`, and returns held-out scores."""
     from marsad.analyse.entities import _matcher
 

@@ -162,6 +162,10 @@ def to_original(ents: list[Entity], norm: NormText, original: str) -> list[Entit
             m.start, m.end = norm.span(m.start, m.end)
             m.text = original[m.start:m.end]
         ent.mentions.sort(key=lambda m: m.start)
+        if ent.id.startswith("new:"):
+            # Named as first written (with its hamzas), not in the folded form the id uses.
+            first = next((m.text for m in ent.mentions if m.how == "model"), ent.mentions[0].text)
+            ent.name_ar = ent.name_en = first
         out.append(ent)
     return out
 
@@ -178,21 +182,42 @@ def resolve_matches(de: DocEntities, matches: list[Match]) -> set[int]:
     for i, m in enumerate(matches):
         if i in used:
             continue
-        nxt = matches[i + 1] if i + 1 < len(matches) else None
-        if m.kind == "name":
+        nxt = _next_outer(matches, i)
+        if m.kind == "inner":
+            _inner(de, m)
+        elif m.kind == "name":
             ent = de.from_catalogue(m.target)
             de.mention(ent, m.start, m.end, m.how)
         elif m.kind == "office":
             _office(de, m, nxt)
         elif m.kind == "title":
             if nxt is not None and nxt.kind == "nisba" and is_adjacent(text, m.end, nxt.start):
-                if _titled(de, m, nxt, matches[i + 2] if i + 2 < len(matches) else None):
-                    used.add(i + 1)
+                if _titled(de, m, nxt, _next_outer(matches, matches.index(nxt))):
+                    used.add(matches.index(nxt))
         elif m.kind == "nisba":
             eid = de.cat.by_country.get(m.target)
             if eid:
                 de.mention(de.from_catalogue(eid), m.start, m.end, "nisba")
     return used
+
+
+def _next_outer(matches: list[Match], i: int) -> Match | None:
+    for m in matches[i + 1:]:
+        if m.kind != "inner":
+            return m
+    return None
+
+
+def _inner(de: DocEntities, m: Match) -> None:
+    """A country named inside an office phrase: a mention of the country, nested in the office's mention."""
+    if m.target.startswith("="):
+        eid = de.cat.by_country.get(m.target[1:])
+    else:
+        c = de.cat.entities.get(m.target)
+        eid = m.target if c is not None and de.cat.by_country.get(c.country or "") == c.id else None
+    if eid:
+        ent = de.from_catalogue(eid)
+        ent.mentions.append(Mention(m.start, m.end, de.text[m.start:m.end], "nisba" if m.how == "nisba" else "name"))
 
 
 def _office(de: DocEntities, m: Match, nxt: Match | None) -> None:
@@ -238,24 +263,38 @@ def _titled(de: DocEntities, title: Match, nisba: Match, after: Match | None) ->
     return True
 
 
-def resolve_model(de: DocEntities, spans: list[ModelSpan]) -> None:
+def resolve_model(de: DocEntities, spans: list[ModelSpan], common: frozenset[str] = frozenset()) -> None:
     """Adds model-found names that no catalogue mention covers, merging them with people already named."""
     people = [e for e in de.by_id.values() if e.type == "PER"]
     for sp in spans:
         if overlaps((sp.start, sp.end), de.taken):
             continue
-        name = de.text[sp.start:sp.end]
+        start = sp.start + clitic_length(de.text[sp.start:sp.end], de.lex, common)
+        name = de.text[start:sp.end]
         eid = de.aliases.get(name)
         if eid is None and sp.type == "PER":
             eid = _similar_person(name, people, de.cat)
         if eid is not None:
-            de.mention(de.by_id[eid], sp.start, sp.end, "alias")
+            de.mention(de.by_id[eid], start, sp.end, "alias")
             continue
-        typ = sp.type if sp.type != "LOC" else "LOC"
-        ent = de.new_entity(name, typ)
-        de.mention(ent, sp.start, sp.end, "model")
-        if typ == "PER":
+        ent = de.new_entity(name, sp.type)
+        de.mention(ent, start, sp.end, "model")
+        if sp.type == "PER":
             people.append(ent)
+
+
+def clitic_length(name: str, lex: Lexicon, common: frozenset[str]) -> int:
+    """Length of a proclitic glued to the first word of a model-found name (لمنظمه -> ل), or 0.
+
+    The split is made only when what is left is clearly a word of its own: it starts with the article, or it is
+    a frequent word; a name like وليد or بكر stays whole.
+    """
+    first = name.split(" ", 1)[0]
+    for n in (2, 1):
+        pre, rest = first[:n], first[n:]
+        if pre in lex.clitics and len(rest) >= 3 and (rest.startswith(lex.article) or rest in common):
+            return n
+    return 0
 
 
 def _similar_person(name: str, people: list[Entity], cat: Catalogue) -> str | None:

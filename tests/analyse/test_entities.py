@@ -1,0 +1,192 @@
+"""Entity recognition and resolution on the fixture catalogue (no model): orthography, nisbas, offices, roles."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.analyse.entities import EntityRecognizer
+from marsad.analyse.sentences import SentenceSplitter
+from marsad.doc import Doc
+
+FIXTURE = str(Path(__file__).parent / "fixtures" / "catalogue")
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> EntityRecognizer:
+    return EntityRecognizer.default(catalogue_dir=FIXTURE, use_model=False)
+
+
+def run(rec: EntityRecognizer, text: str, published: str | None = "2024-04-09") -> Doc:
+    doc = SentenceSplitter()(Doc(id="t", text=text, published=published))
+    return rec(doc)
+
+
+def mentions_of(doc: Doc, eid: str) -> list[tuple[str, str]]:
+    ent = doc.entity(eid)
+    return [(m.text, m.how) for m in ent.mentions] if ent else []
+
+
+@pytest.mark.parametrize("text, eid, surface", [
+    ("وصل الوفد إلى موسكو وبكين مساء أمس", "beijing", "بكين"),
+    ("وقالت الحكومة إن دعمها لروسيا ثابت", "russia", "روسيا"),
+    ("فبكين لن تقبل بهذا الشرط", "beijing", "بكين"),
+    ("ووصل المبعوث بموسكو قبل الظهر", "moscow", "موسكو"),
+    ("تعاون وثيق كروسيا مع جيرانها", "russia", "روسيا"),
+    ("وبروسيا تمر أنابيب الغاز", "russia", "روسيا"),
+])
+def test_clitics_glued_to_a_name(recognizer, text, eid, surface):
+    assert (surface, "name") in mentions_of(run(recognizer, text), eid)
+
+
+@pytest.mark.parametrize("text", ["أعلنت الوزارة دعمها للصين في المفاوضات", "وللصين مصالح في المنطقة"])
+def test_article_merged_with_lam(recognizer, text):
+    assert mentions_of(run(recognizer, text), "china")
+
+
+@pytest.mark.parametrize("text, eid", [
+    ("وصل مبعوث من امريكا", "usa"),  # no hamza on the alef
+    ("وصل مبعوث من أمريكا", "usa"),
+    ("أقر مجلس الشوري القانون", "shura"),  # ya for alef maqsura
+    ("تأسست جمهورية الصين الشعبيه عام 1949", "china"),  # ha for ta marbuta
+    ("التقى الرئيس بُوتِين بالوفد", "putin"),  # diacritics
+    ("أعلنت الخارجيـــة الروسية", "mfa_ru"),  # tatweel
+])
+def test_letter_variants(recognizer, text, eid):
+    assert mentions_of(run(recognizer, text), eid)
+
+
+def test_mention_offsets_cover_the_original_text_with_its_diacritics(recognizer):
+    doc = run(recognizer, "التقى الرئيس بُوتِين بالوفد")
+    m = doc.entity("putin").mentions[0]
+    assert doc.text[m.start:m.end] == m.text == "بُوتِين"
+
+
+@pytest.mark.parametrize("spelling", ["وانغ يي", "وانج يي", "وانق يي"])
+def test_foreign_g_spellings(recognizer, spelling):
+    assert mentions_of(run(recognizer, f"اجتمع {spelling} مع السفراء"), "wangyi")
+
+
+@pytest.mark.parametrize("text, country, surface", [
+    ("قال مسؤول روسي إن المحادثات بناءة", "russia", "روسي"),
+    ("نقلت الصحف الصينية الخبر", "china", "الصينية"),
+    ("تحدث للتلفزيون الروسي مساء الأحد", "russia", "الروسي"),
+    ("استقبل المسؤولون الصينيين في المطار", "china", "الصينيين"),
+])
+def test_nisba_adjectives_mention_the_country(recognizer, text, country, surface):
+    assert (surface, "nisba") in mentions_of(run(recognizer, text), country)
+
+
+def test_nisba_needs_a_whole_word(recognizer):
+    doc = run(recognizer, "حضر الطلاب دروس المساء")
+    assert doc.entity("russia") is None
+
+
+def test_office_resolves_to_the_holder_on_the_article_date(recognizer):
+    doc = run(recognizer, "قال وزير الخارجية الروسي إن الاجتماع كان مثمرا")
+    assert ("وزير الخارجية الروسي", "office") in mentions_of(doc, "lavrov")
+
+
+@pytest.mark.parametrize("text, surface, how", [
+    ("قال وزير الخارجية الروسي إن الاجتماع كان مثمرا", "الروسي", "nisba"),
+    ("قال وزير خارجية روسيا إن الاجتماع كان مثمرا", "روسيا", "name"),
+])
+def test_country_inside_an_office_phrase_is_a_nested_mention(recognizer, text, surface, how):
+    assert mentions_of(run(recognizer, text), "russia") == [(surface, how)]
+
+
+def test_office_without_holder_on_that_date_keeps_country_and_sector(recognizer):
+    doc = run(recognizer, "قال وزير الخارجية الصيني إن الاجتماع كان مثمرا", published="2023-03-01")
+    assert doc.entity("wangyi") is None
+    ent = doc.entity("office:CHN:foreign_minister")
+    assert (ent.type, ent.country, ent.sector) == ("PER", "CHN", "GOV")
+
+
+def test_person_gets_role_of_the_date(recognizer):
+    ent = run(recognizer, "وصل فلاديمير بوتين إلى العاصمة").entity("putin")
+    assert (ent.country, ent.sector, ent.role) == ("RUS", "GOV", "President")
+
+
+def test_title_and_nisba_after_the_person_was_named(recognizer):
+    doc = run(recognizer, "التقى سيرغي لافروف مع وانغ يي في موسكو. وقال الوزير الصيني إن اللقاء مفيد.")
+    assert ("الوزير الصيني", "office") in mentions_of(doc, "wangyi")
+
+
+def test_counterpart_resolves_through_the_same_office(recognizer):
+    doc = run(recognizer, "استقبل الرئيس الروسي نظيره الصيني في الكرملين")
+    assert ("نظيره الصيني", "office") in mentions_of(doc, "xi")
+    assert ("الرئيس الروسي", "office") in mentions_of(doc, "putin")
+
+
+@pytest.mark.parametrize("text, eid, alias", [
+    ("والتقى وزير الخارجية الصيني فان يي بالصحفيين", "wangyi", "فان يي"),
+    ("ورحب الرئيس الروسي بدعوة نظيره الصيني تشي جينغ بين لزيارة بكين", "xi", "تشي جينغ بين"),
+])
+def test_misspelt_name_after_an_office(recognizer, text, eid, alias):
+    assert (alias, "alias") in mentions_of(run(recognizer, text), eid)
+
+
+def test_misspelling_learnt_once_is_found_again(recognizer):
+    doc = run(recognizer, "التقى وزير الخارجية الصيني فان يي بالوفد. وأكد فان يي أن بلاده مستعدة.")
+    assert [t for t, how in mentions_of(doc, "wangyi") if t == "فان يي"] == ["فان يي", "فان يي"]
+
+
+def test_surname_alone(recognizer):
+    assert ("لافروف", "surname") in mentions_of(run(recognizer, "وأضاف لافروف أن الحوار مستمر"), "lavrov")
+
+
+def test_longest_match_wins(recognizer):
+    doc = run(recognizer, "أصدرت وزارة الخارجية الروسية بيانا")
+    assert mentions_of(doc, "mfa_ru") == [("وزارة الخارجية الروسية", "name")]
+    assert doc.entity("russia") is None
+
+
+def test_title_before_a_name_leaves_the_name(recognizer):
+    doc = run(recognizer, "وقال الرئيس فلاديمير بوتين إن العلاقات جيدة")
+    assert ("فلاديمير بوتين", "name") in mentions_of(doc, "putin")
+
+
+def test_places_carry_country_and_coordinates(recognizer):
+    ent = run(recognizer, "وصل الوفد إلى بكين").entity("beijing")
+    assert (ent.type, ent.country, ent.wikidata) == ("GPE", "CHN", "Q956")
+    assert ent.lat == pytest.approx(39.9) and ent.lon == pytest.approx(116.4)
+
+
+def test_every_mention_maps_back_to_the_text(recognizer):
+    text = "قال وزير الخارجية الروسي سيرجي لافروف في بكين إن روسيا والصين شريكان، وأكد الرئيس الصيني ذلك."
+    doc = run(recognizer, text)
+    assert doc.entities
+    for ent in doc.entities:
+        assert ent.mentions
+        for m in ent.mentions:
+            assert doc.text[m.start:m.end] == m.text
+
+
+def test_no_entities_in_text_without_names(recognizer):
+    assert run(recognizer, "كان الطقس معتدلا طوال اليوم").entities == []
+
+
+@pytest.mark.parametrize("name, common, n", [
+    ("لمنظمه شنغهاي", {"منظمه"}, 1),
+    ("والمحيط الهادي", set(), 1),
+    ("وبالمدينه المنوره", set(), 2),
+    ("وليد خالد", set(), 0),
+    ("بكر صدقي", {"كر"}, 0),
+])
+def test_model_names_lose_a_glued_clitic_only_before_a_word(name, common, n):
+    from marsad.analyse.entities.clitics import lexicon
+    from marsad.analyse.entities.resolve import clitic_length
+
+    assert clitic_length(name, lexicon(), frozenset(common)) == n
+
+
+def test_model_spans_become_entities_named_as_written(recognizer):
+    from marsad.analyse.entities.resolve import DocEntities, ModelSpan, resolve_model, to_original
+
+    doc = Doc(id="t", text="قال أحمد الراشد إن الراشد سيعود")
+    text = doc.norm.text
+    de = DocEntities(recognizer.catalogue, recognizer.lex, text, "2024-01-01")
+    resolve_model(de, [ModelSpan(4, 15, "PER"), ModelSpan(19, 25, "PER")])
+    ents = to_original(list(de.by_id.values()), doc.norm, doc.text)
+    assert len(ents) == 1 and ents[0].name_ar == "أحمد الراشد"
+    assert [m.text for m in ents[0].mentions] == ["أحمد الراشد", "الراشد"]

@@ -1,0 +1,83 @@
+"""The statistical recognizer: ANERcorp reading and splitting, span extraction, the fast decoder, the shipped model."""
+from __future__ import annotations
+
+import pycrfsuite
+import pytest
+
+from marsad.analyse.entities import EntityRecognizer, _matcher, ner
+from marsad.analyse.sentences import SentenceSplitter
+from marsad.doc import Doc
+from marsad.errors import BadInput
+
+needs_model = pytest.mark.skipif(not ner.MODEL.is_file(), reason="no trained model shipped")
+
+
+def write(tmp_path, lines: list[str]):
+    p = tmp_path / "corpus.txt"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return p
+
+
+def test_read_anercorp_splits_sentences_and_maps_labels(tmp_path):
+    p = write(tmp_path, ["زار O", "محمد B-PERS", "علي I-PERS", "القاهرة B-LOC", ". O", "ثم O", "عاد O", ". O"])
+    sents = ner.read_anercorp(p)
+    assert [t for t, _ in sents] == [["زار", "محمد", "علي", "القاهرة", "."], ["ثم", "عاد", "."]]
+    assert sents[0][1] == ["O", "B-PER", "I-PER", "B-LOC", "O"]
+
+
+def test_read_anercorp_starts_an_entity_at_a_lone_inside_tag(tmp_path):
+    p = write(tmp_path, ["في O", "بيروت I-LOC", ". O"])
+    assert ner.read_anercorp(p)[0][1] == ["O", "B-LOC", "O"]
+
+
+def test_read_anercorp_rejects_unknown_tags(tmp_path):
+    with pytest.raises(BadInput, match="unknown tag"):
+        ner.read_anercorp(write(tmp_path, ["في O", "بيروت B-CITY"]))
+
+
+def test_split_cuts_at_the_end_of_the_sentence_holding_the_token():
+    sents = [(["a"] * 4, ["O"] * 4), (["b"] * 4, ["O"] * 4), (["c"] * 4, ["O"] * 4)]
+    train, test = ner.split_corpus(sents, train_tokens=6)
+    assert len(train) == 2 and len(test) == 1
+
+
+@pytest.mark.parametrize("labels, spans", [
+    (["B-PER", "I-PER", "O", "B-LOC"], [(0, 2, "PER"), (3, 4, "LOC")]),
+    (["B-PER", "B-PER"], [(0, 1, "PER"), (1, 2, "PER")]),
+    (["B-ORG", "I-LOC"], [(0, 1, "ORG"), (1, 2, "LOC")]),
+    (["O", "O"], []),
+])
+def test_entity_spans(labels, spans):
+    assert ner.entity_spans(labels) == spans
+
+
+@needs_model
+def test_fast_decoder_matches_crfsuite(shared_dir):
+    _, matcher = _matcher(None, None)
+    nt = ner.NerTagger(matcher, ner.MODEL)
+    ref = pycrfsuite.Tagger()
+    ref.open(str(ner.MODEL))
+    _, test = ner.split_corpus(ner.read_anercorp(shared_dir / "data" / "anercorp" / "ANERCorp.txt"))
+    block = [t for t, _ in test[:40]]
+    fast = nt.tag_block(block)
+    slow = [ref.tag(f) for f in nt.block_features(block)]
+    assert fast == slow
+
+
+@needs_model
+def test_model_adds_a_name_the_catalogue_lacks():
+    rec = EntityRecognizer.default(catalogue_dir="/nonexistent", use_model=True)
+    text = "وقال الرئيس الكيني ويليام روتو في مؤتمر صحفي إن بلاده ستدعم الاتفاق."
+    doc = rec(SentenceSplitter()(Doc(id="t", text=text, published="2024-05-01")))
+    people = [e for e in doc.entities if e.type == "PER"]
+    assert people and people[0].id.startswith("new:per:")
+    assert "روتو" in people[0].mentions[0].text
+
+
+def test_scores_file_records_held_out_f1():
+    if not ner.SCORES.is_file():
+        pytest.skip("no scores file")
+    import json
+
+    scores = json.loads(ner.SCORES.read_text(encoding="utf-8"))
+    assert {"PER", "ORG", "LOC", "micro"} <= set(scores)

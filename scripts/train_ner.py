@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
+import simplemma
 from scipy import sparse
 from scipy.sparse.linalg import svds
 
@@ -99,9 +100,11 @@ def build_clusters(texts: list[str], out: Path, *, vocab: int = 60_000, contexts
     coarse, fine = _kmeans(x, 64), _kmeans(x, 512)
     with open(out, "w", encoding="utf-8") as fh:
         fh.write("# source: word clusters derived from SaudiNewsNet (CC BY-NC-SA 4.0) by scripts/train_ner.py\n")
-        fh.write("word\tc64\tc512\n")
+        fh.write("word\tc64\tc512\tlemma\n")
         for w, a, b in zip(words, coarse, fine):
-            fh.write(f"{w}\t{a}\t{b}\n")
+            # simplemma's lemma, stored so the recognizer need not call it for frequent words
+            lem = simplemma.lemmatize(w, lang="ar") if w.isalpha() else ""
+            fh.write(f"{w}\t{a}\t{b}\t{lem}\n")
     return len(words)
 
 
@@ -148,7 +151,8 @@ def harvest(texts: list[str], names_out: Path, common_out: Path, *, min_named: i
 
 
 def _reset_caches() -> None:
-    for f in (ner.aux_matcher, ner.word_clusters, ner.harvested_names, ner.load_tagger):
+    for f in (ner.aux_matcher, ner.word_clusters, ner.harvested_names, ner.word_lemmas, ner.common_words,
+              ner.load_tagger):
         f.cache_clear()
 
 

@@ -39,7 +39,7 @@ def _story_meta(st) -> dict:
             "event_days": list(st.event_days.items()), "entities": list(st.entities.items()),
             "named": sorted(st.named), "towns": sorted(st.towns), "outlets": sorted(st.outlets),
             "core": sorted(([c.type, sorted(c.actors), c.place, c.day] for c in st.core), key=json.dumps),
-            "members": len(st.members)}
+            "members": len(st.members), "weighted_at": st.weighted_at}
 
 
 def dump(linker) -> bytes:
@@ -49,7 +49,7 @@ def dump(linker) -> bytes:
     nz = np.flatnonzero(seen)
     index = linker.index
     stories = index.stories
-    members = [m for st in stories for m in st.members]
+    members = [m for st in stories for m in st.members] + [r for st in stories for r in st.raw]
     post_keys = list(index.postings)
     dedup_ids = list(linker.dedup.sigs)
     meta = {"format": FORMAT, "n": linker.df.n, "duplicates": linker.duplicates,
@@ -98,11 +98,14 @@ def restore(linker, blob: bytes) -> None:
 def _restore_stories(index, meta: dict, a: dict) -> None:
     from marsad.link.stories import Story
 
-    members = _unflat(a["m_len"], a["m_keys"], a["m_vals"])
+    flat = _unflat(a["m_len"], a["m_keys"], a["m_vals"])
+    half = len(flat) // 2  # the weighted vectors of every story, then their raw counts in the same order
+    members, raws = flat[:half], flat[half:]
     index.stories, i = [], 0
     for s, indexed in zip(meta["stories"], meta["indexed"]):
         st = Story(id=s["id"], first=s["first"], size=s["size"], day_min=s["day_min"], day_max=s["day_max"])
-        st.members = members[i:i + s["members"]]
+        st.members, st.raw = members[i:i + s["members"]], raws[i:i + s["members"]]
+        st.weighted_at = s["weighted_at"]
         i += s["members"]
         st.event_days = Counter(dict(s["event_days"]))
         st.entities = Counter(dict(s["entities"]))

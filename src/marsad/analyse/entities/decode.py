@@ -31,9 +31,14 @@ class FastCRF:
         self.T = np.zeros((n, n))
         for (a, b), w in info.transitions.items():
             self.T[idx[a], idx[b]] = w
-        self.W: dict[str, np.ndarray] = {}
+        # Weights as a matrix, one row per attribute (row 0: unknown attributes, all zeros), and by name.
+        self.attr_row: dict[str, int] = {}
+        for attr, _ in info.state_features:
+            self.attr_row.setdefault(attr, len(self.attr_row) + 1)
+        self.Wm = np.zeros((len(self.attr_row) + 1, n))
         for (attr, lab), w in info.state_features.items():
-            self.W.setdefault(attr, np.zeros(n))[idx[lab]] += w
+            self.Wm[self.attr_row[attr], idx[lab]] += w
+        self.W = {a: self.Wm[r] for a, r in self.attr_row.items()}
         self.feat = feat
         # How far O must lead each label for the token to be fixed to O: FORCE_O, plus for a label the best extra
         # score a neighbour's label can give it by transition (B-PER -> I-PER), so continuations are not cut.
@@ -50,39 +55,42 @@ class FastCRF:
             self.nb[d][0] = self.W.get(f"w{d}=<s>", self.zero)
         self._next = 1
 
-    def _sum(self, attrs: list[str]) -> np.ndarray:
-        v = self.zero.copy()
-        for a in attrs:
-            w = self.W.get(a)
-            if w is not None:
-                v += w
-        return v
-
-    def row(self, w: str) -> int:
-        """The cached score row of word `w`, computed on first sight."""
-        r = self._rows.get(w)
-        if r is not None:
-            return r
-        if self._next >= len(self.own):
+    def _add_words(self, words: list[str]) -> None:
+        """Computes the score rows of words not seen before, all at once."""
+        need = self._next + len(words)
+        while need > len(self.own):
             self.own = np.vstack([self.own, np.zeros_like(self.own)])
             self.nb = {d: np.vstack([m, np.zeros_like(m)]) for d, m in self.nb.items()}
-        r = self._next
-        self._next += 1
-        own, ctx = self.feat.word(w)
-        self.own[r] = self._sum(own)
-        for d in OFFSETS:
-            self.nb[d][r] = self._sum(ctx[d])
-        self._rows[w] = r
-        return r
+        get = self.attr_row.get
+        flat: list[int] = []
+        starts: list[int] = []
+        for w in words:
+            own, ctx = self.feat.word(w)
+            for attrs in (own, *(ctx[d] for d in OFFSETS)):
+                starts.append(len(flat))
+                flat.append(0)  # the zero row keeps every group non-empty for reduceat
+                flat += [get(a, 0) for a in attrs]
+        sums = np.add.reduceat(self.Wm[flat], starts, axis=0).reshape(len(words), 1 + len(OFFSETS), -1)
+        rows = np.arange(self._next, need)
+        self.own[rows] = sums[:, 0]
+        for k, d in enumerate(OFFSETS):
+            self.nb[d][rows] = sums[:, k + 1]
+        for w, r in zip(words, rows.tolist()):
+            self._rows[w] = r
+        self._next = need
 
     def emissions(self, sents: list[list[str]], gaz: list[list[str]], aux: list[list[str]] | None,
                   cues: list[list[list[str]]] | None = None) -> np.ndarray:
         """A (tokens x labels) matrix of state scores for all sentences, one after the other."""
+        rows = self._rows
+        new = list(dict.fromkeys(t for toks in sents for t in toks if t not in rows))
+        if new:
+            self._add_words(new)
         ids = [0, 0]
         real = []
         for toks in sents:
             start = len(ids)
-            ids += [self.row(t) for t in toks]
+            ids += [rows[t] for t in toks]
             real += range(start, len(ids))
             ids += [0, 0]  # padding: a neighbour beyond the sentence gives the boundary attribute
         ids_a = np.asarray(ids)

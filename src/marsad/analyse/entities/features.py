@@ -31,8 +31,10 @@ class Featurizer:
     """
 
     def __init__(self, lex: Lexicon, known: frozenset[str] = frozenset(),
-                 clusters: dict[str, tuple[str, str]] | None = None, harvested: dict[str, str] | None = None):
+                 clusters: dict[str, tuple[str, str]] | None = None, harvested: dict[str, str] | None = None,
+                 lemmas: dict[str, str] | None = None):
         self.lex = lex
+        self.lemmas = lemmas or {}  # simplemma's lemma of frequent words, computed once when the clusters were
         self.harvested = harvested or {}  # word -> type it mostly had when the model read unlabelled news
         self.clusters = clusters or {}  # word -> (coarse, fine) distributional cluster from unlabelled news
         self.known = known  # folded single-word catalogue names: a clitic is split off only before one of them
@@ -81,7 +83,9 @@ class Featurizer:
             pre, rest = w[:n], w[n:]
             if len(rest) >= 2 and pre in self.lex.clitics and rest in self.known:
                 return rest
-        lem = simplemma.lemmatize(w, lang="ar")
+        lem = self.lemmas.get(w)
+        if lem is None:
+            lem = simplemma.lemmatize(w, lang="ar")
         return lem if lem and len(lem) >= 2 else w
 
     def sentence(self, toks: list[str], gaz: list[str], aux: list[str] | None = None) -> list[list[str]]:
@@ -164,19 +168,23 @@ def doc_cues(sents: list[list[str]], gaz: list[list[str]], aux: list[list[str]] 
     """
     seen: dict[str, set[str]] = {}
     for k, toks in enumerate(sents):
-        tags = [g or (aux[k][i] if aux else "") for i, g in enumerate(gaz[k])]
-        for i, w in enumerate(toks):
-            if len(w) < 3 or not w.isalpha():
-                continue
-            cues = set()
-            if i > 0 and toks[i - 1] in honorifics:
-                cues.add("hon")
-            if i > 0 and tags[i - 1].endswith("PER"):
-                cues.add("pper")
-            if i + 1 < len(toks) and tags[i + 1].endswith("PER"):
-                cues.add("nper")
-            if tags[i]:
-                cues.add("t" + tags[i][2:])
-            if cues:
-                seen.setdefault(w, set()).update(cues)
-    return [[["d:" + c for c in sorted(seen.get(w, ()))] for w in toks] for toks in sents]
+        g = gaz[k]
+        a = aux[k] if aux else g
+        for i in [i for i in range(len(toks)) if g[i] or a[i]]:
+            t = g[i] or a[i]
+            _cue(seen, toks, i, "t" + t[2:])
+            if t.endswith("PER"):
+                _cue(seen, toks, i + 1, "pper")
+                _cue(seen, toks, i - 1, "nper")
+        for i in [i for i, w in enumerate(toks) if w in honorifics]:
+            _cue(seen, toks, i + 1, "hon")
+    attrs = {w: ["d:" + c for c in sorted(cues)] for w, cues in seen.items()}
+    empty: list[str] = []
+    return [[attrs.get(w, empty) for w in toks] for toks in sents]
+
+
+def _cue(seen: dict[str, set[str]], toks: list[str], i: int, cue: str) -> None:
+    if 0 <= i < len(toks):
+        w = toks[i]
+        if len(w) >= 3 and w.isalpha():
+            seen.setdefault(w, set()).add(cue)

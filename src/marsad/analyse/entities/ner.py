@@ -100,6 +100,14 @@ def word_clusters() -> dict[str, tuple[str, str]]:
 
 
 @functools.cache
+def word_lemmas() -> dict[str, str]:
+    """simplemma lemmas of the clustered (frequent) words, stored beside their clusters to save time at run time."""
+    if not CLUSTERS.is_file():
+        return {}
+    return {r["word"]: r["lemma"] for r in read_tsv(CLUSTERS, ("word",)) if r.get("lemma")}
+
+
+@functools.cache
 def harvested_names() -> dict[str, str]:
     """Words the model mostly tagged as names in unlabelled news (resources/ner/harvested.tsv): word -> type."""
     if not HARVESTED.is_file():
@@ -132,7 +140,7 @@ class NerTagger:
         self.matcher = matcher
         self.types = matcher.types
         self.feat = Featurizer(lexicon(), frozenset(k for k in matcher.names if " " not in k), word_clusters(),
-                               harvested_names())
+                               harvested_names(), word_lemmas())
         self.aux = aux_matcher()
         self.crf = FastCRF(str(model), self.feat) if model is not None else None
 

@@ -151,7 +151,7 @@ def harvest(texts: list[str], names_out: Path, common_out: Path, *, min_named: i
 
 
 def _reset_caches() -> None:
-    for f in (ner.aux_matcher, ner.word_clusters, ner.harvested_names, ner.word_lemmas, ner.common_words,
+    for f in (ner.name_lists, ner.word_clusters, ner.harvested_names, ner.word_lemmas, ner.common_words,
               ner.load_tagger):
         f.cache_clear()
 

@@ -25,3 +25,20 @@ def test_short_texts_are_never_copies():
     d = Deduper()
     d.add("a", "وصل الوفد إلى الرياض")
     assert d.add("b", "وصل الوفد إلى الرياض") is None
+
+
+def test_reports_repeating_a_quotation_share_fingerprints():
+    from marsad.doc import Doc, Quote
+    from marsad.link.signals import quote_prints
+
+    said = "إن التعاون بين البلدين سيستمر في كل المجالات دون استثناء"
+
+    def with_quote(text):
+        d = Doc(id="x", text=text)
+        d.quotes = [Quote(text=text, start=0, end=len(text), cue="قال", speaker=None)]
+        return quote_prints(d)
+
+    a = with_quote(said)
+    b = with_quote("وإن التعاونَ بين البلدين سيستمر في كل المجالات")
+    c = with_quote("الطقس حار جدا في الصيف هذا العام في معظم المناطق")
+    assert len(a & b) >= 2 and not a & c

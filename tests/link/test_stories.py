@@ -68,3 +68,28 @@ def test_works_with_entities():
     b = doc("2", MEETING_2, "مذكرة تفاهم أردنية يابانية للطاقة الشمسية وتحلية العقبة")
     b.entities = [ent]
     assert lk.add(a).story == lk.add(b).story
+
+
+def weak(d, confidence=0.2):
+    d.published_source, d.published_confidence = "text", confidence
+    return d
+
+
+@pytest.mark.parametrize("guess,joins", [("2019-03-12", True), ("2019-03-13", False)])
+def test_a_weakly_dated_report_trusts_only_its_weekday(guess, joins):
+    # 2020-03-10 and 2019-03-12 are both Tuesdays ("اليوم الثلاثاء" of an unknown year); 2019-03-13 is not.
+    lk = Linker()
+    lk.add(doc("1", MEETING, "الأردن واليابان: تحلية العقبة والطاقة الشمسية"))
+    b = lk.add(weak(doc("2", MEETING_2, "مذكرة تفاهم أردنية يابانية للطاقة الشمسية وتحلية العقبة", published=guess)))
+    assert (b.story == "story-1") is joins
+    if joins:
+        assert (b.published, b.published_source, b.meta["redate"]) == ("2020-03-10", "story", True)
+
+
+def test_a_weak_date_does_not_date_the_story_but_dates_an_undated_report_with_low_confidence():
+    lk = Linker()
+    lk.add(weak(doc("1", MEETING, "الأردن واليابان: تحلية العقبة والطاقة الشمسية", published="2019-03-12")))
+    b = lk.add(doc("2", MEETING_2, "مذكرة تفاهم أردنية يابانية للطاقة الشمسية وتحلية العقبة", published=None))
+    assert lk.stories[0].day_min is None
+    assert (b.story, b.published, b.published_source) == ("story-1", "2019-03-12", "story")
+    assert b.published_confidence < 0.5

@@ -8,6 +8,7 @@ happening; headlines that each name a person, a firm or a town the other report 
 from __future__ import annotations
 
 import functools
+import zlib
 import math
 import re
 from dataclasses import dataclass
@@ -142,3 +143,22 @@ def headline_places(doc: Doc, named: frozenset[str]) -> frozenset[str]:
     """The towns and regions among the headline entities (where the happening is)."""
     kinds = {e.id: e.type for e in doc.entities}
     return frozenset(i for i in named if kinds.get(i) in ("GPE", "LOC"))
+
+
+QUOTE_SHINGLE = 4  # words per shingle of a quotation
+MAX_QUOTE_PRINTS = 300
+
+
+def quote_prints(doc: Doc) -> frozenset[int]:
+    """Fingerprints of the report's direct quotations: hashed runs of four folded words. Outlets rewrite the
+    story around a quotation but keep its words, so two reports sharing runs of them quote the same statement."""
+    out: set[int] = set()
+    for q in doc.quotes:
+        if q.kind != "direct":
+            continue
+        words = re.findall(r"\w+", normalize(q.text))
+        for i in range(len(words) - QUOTE_SHINGLE + 1):
+            out.add(zlib.crc32(" ".join(words[i:i + QUOTE_SHINGLE]).encode("utf-8")))
+            if len(out) >= MAX_QUOTE_PRINTS:
+                return frozenset(out)
+    return frozenset(out)

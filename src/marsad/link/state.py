@@ -36,10 +36,11 @@ def _unflat(lengths: np.ndarray, keys: np.ndarray, vals) -> list[dict]:
 
 def _story_meta(st) -> dict:
     return {"id": st.id, "first": st.first, "size": st.size, "day_min": st.day_min, "day_max": st.day_max,
+            "weak_day": st.weak_day,
             "event_days": list(st.event_days.items()), "entities": list(st.entities.items()),
             "named": sorted(st.named), "towns": sorted(st.towns), "outlets": sorted(st.outlets),
             "core": sorted(([c.type, sorted(c.actors), c.place, c.day] for c in st.core), key=json.dumps),
-            "members": len(st.members), "weighted_at": st.weighted_at}
+            "quotes": sorted(st.quotes), "members": len(st.members), "weighted_at": st.weighted_at}
 
 
 def dump(linker) -> bytes:
@@ -111,6 +112,8 @@ def _restore_stories(index, meta: dict, a: dict) -> None:
         st.entities = Counter(dict(s["entities"]))
         st.named, st.towns, st.outlets = set(s["named"]), set(s["towns"]), set(s["outlets"])
         st.core = {CoreEvent(t, frozenset(actors), place, day) for t, actors, place, day in s["core"]}
+        st.quotes = set(s.get("quotes", ()))
+        st.weak_day = s.get("weak_day")
         st.indexed = set(indexed)
         index.stories.append(st)
     index.postings = {}

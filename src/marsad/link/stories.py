@@ -10,6 +10,8 @@ headlines, and headlines that each name someone the other side never mentions.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,15 +21,17 @@ from marsad.doc import Doc
 from marsad.link.dedup import Deduper
 from marsad.link.features import DocFreq, cosine, terms, tfidf, weighted_ids
 from marsad.link.signals import (core_events, entity_weights, headline_entities, headline_places, place_conflict,
-                                 same_core)
+                                 quote_prints, same_core)
 
 DEFAULTS = {
     "threshold": 0.35,  # score needed to join a story (tuned on half A of the dev stories; see docs/stories.md)
-    "undated_threshold": 0.4,  # stricter when the report has no date to check
     "date_tolerance": 3,  # days between a report's date and the story's date range
+    "weak_date": 0.5,  # a publication date inferred from the text with less confidence is not trusted for linking
     "event_day_tolerance": 1,  # days between core-event dates stated in the text
     "entity_bonus": 0.2,  # weight of the entity similarity
     "core_bonus": 0.15,  # added when the report and the story hold the same core event
+    "quote_bonus": 0.15,  # added when the report repeats a quotation the story holds (a few runs of its words)
+    "quote_runs": 2,  # shared four-word runs that make a repeated quotation
     "place_factor": 0.3,  # the same kind of event between the same actors, placed in different towns
     # Factors for headlines naming different towns / different subjects, neither mentioned by the other side;
     # 1.0 = off: on half A of the dev day they cost as much recall as they saved precision.
@@ -41,6 +45,7 @@ DEFAULTS = {
     "max_candidates": 200,
 }
 MAX_STORY_ENTITIES = 400  # names remembered per story for the guards (a long story keeps its first ones)
+MAX_STORY_QUOTE_PRINTS = 1500  # quotation fingerprints remembered per story
 
 
 def _day(value: str | None) -> int | None:
@@ -65,11 +70,13 @@ class Story:
     weighted_at: int = 0  # reports counted online when `members` were weighed
     day_min: int | None = None
     day_max: int | None = None
+    weak_day: int | None = None  # a weakly dated report's day, for undated reports when nothing better is known
     event_days: Counter = field(default_factory=Counter)
     entities: Counter = field(default_factory=Counter)  # summed entity weights of the reports
     named: set = field(default_factory=set)  # entities named in the reports' headlines and first sentences
     towns: set = field(default_factory=set)  # the places among them
     core: set = field(default_factory=set)  # core events (signals.CoreEvent)
+    quotes: set = field(default_factory=set)  # fingerprints of the reports' quotations (signals.quote_prints)
     outlets: set = field(default_factory=set)
     indexed: set = field(default_factory=set)
 
@@ -94,6 +101,17 @@ class Report:
     named: frozenset = frozenset()
     towns: frozenset = frozenset()
     core: frozenset = frozenset()
+    quotes: frozenset = frozenset()  # signals.quote_prints
+    weak: bool = False  # the day is a low-confidence guess from the text: only its weekday is trusted
+
+
+def shifted(rep: Report, delta: int) -> Report:
+    """The report as if it were published `delta` days later: its own day, event days and core events move too."""
+    def move(d: int | None) -> int | None:
+        return None if d is None else d + delta
+
+    core = frozenset(dataclasses.replace(c, day=move(c.day)) for c in rep.core)
+    return dataclasses.replace(rep, day=move(rep.day), event_day=move(rep.event_day), core=core, weak=False)
 
 
 def _setting(settings, name: str):
@@ -149,6 +167,12 @@ def entity_similarity(a: dict[str, float], b: Counter, ef: EntityFreq) -> float:
     return dot / math.sqrt(na * nb) if na and nb else 0.0
 
 
+def weakly_dated(doc: Doc, threshold: float) -> bool:
+    """True when the publication date is only a guess from the text, below `threshold` confidence."""
+    return (doc.published is not None and doc.published_source == "text"
+            and (doc.published_confidence or 0.0) < threshold)
+
+
 class StoryIndex:
     """Stories with an inverted index from heavy terms to the stories whose kept reports hold them."""
 
@@ -192,11 +216,14 @@ class StoryIndex:
             st.weighted_at = self.df.seen
         # The nearest kept report, not the centroid: reports of one story often pair up by what they quote.
         s = max((cosine(rep.vec, m) for m in st.members), default=0.0)
-        if s + _setting(self.settings, "entity_bonus") + _setting(self.settings, "core_bonus") < need:
+        if s + _setting(self.settings, "entity_bonus") + _setting(self.settings, "core_bonus") \
+                + _setting(self.settings, "quote_bonus") < need:
             return 0.0
         s += _setting(self.settings, "entity_bonus") * entity_similarity(rep.entities, st.entities, self.ef)
         if same_core(rep.core, st.core, _setting(self.settings, "event_day_tolerance")):
             s += _setting(self.settings, "core_bonus")
+        if len(rep.quotes & st.quotes) >= _setting(self.settings, "quote_runs"):
+            s += _setting(self.settings, "quote_bonus")
         if place_conflict(rep.core, st.core):
             s *= _setting(self.settings, "place_factor")
         if rep.towns and st.towns and not rep.towns & st.entities.keys() and not st.towns & rep.entities.keys():
@@ -216,10 +243,12 @@ class StoryIndex:
             st.raw.append(rep.raw)
             if len(st.members) == 1 and self.df is not None:
                 st.weighted_at = self.df.seen
-        if rep.day is not None:
+        if rep.day is not None and not rep.weak:
             st.day_min = rep.day if st.day_min is None else min(st.day_min, rep.day)
             st.day_max = rep.day if st.day_max is None else max(st.day_max, rep.day)
-        if rep.event_day is not None:
+        if rep.weak and rep.day is not None and st.weak_day is None:
+            st.weak_day = rep.day
+        if rep.event_day is not None and not rep.weak:
             st.event_days[rep.event_day] += 1
         for k, w in rep.entities.items():
             if k in st.entities or len(st.entities) < MAX_STORY_ENTITIES:
@@ -227,6 +256,8 @@ class StoryIndex:
         st.named |= rep.named
         st.towns |= rep.towns
         st.core |= rep.core
+        if len(st.quotes) < MAX_STORY_QUOTE_PRINTS:
+            st.quotes |= rep.quotes
         st.outlets.add(doc.outlet or doc.id)
         top = sorted(rep.vec, key=rep.vec.get, reverse=True)[: _setting(self.settings, "query_terms")]
         for t in top:
@@ -257,6 +288,11 @@ class Linker:
         self.story_of: dict[str, int] = {}
         self.duplicates = 0
 
+    def defer(self, doc: Doc) -> bool:
+        """True for a report best linked after the dated reports read with it: it has no date of its own, or only
+        a weak guess from the text."""
+        return doc.published is None or weakly_dated(doc, _setting(self.settings, "weak_date"))
+
     def report(self, doc: Doc) -> Report:
         """Reads the linking features of a Doc, counting its terms and entities into the frequencies."""
         title_terms = terms(doc.title or "")
@@ -272,7 +308,8 @@ class Linker:
         named = headline_entities(doc)
         eday = event_day(doc, day)
         return Report(vec, raw, day, eday, ents, named, headline_places(doc, named),
-                      core_events(doc, eday if eday is not None else day))
+                      core_events(doc, eday if eday is not None else day),
+                      quotes=quote_prints(doc), weak=weakly_dated(doc, _setting(self.settings, "weak_date")))
 
     def add(self, doc: Doc) -> Doc:
         """Sets `doc.duplicate_of` and `doc.story` (and an undated report's date from its story); returns the doc."""
@@ -282,25 +319,59 @@ class Linker:
             self.duplicates += 1
             best = self.story_of[doc.duplicate_of]
         else:
-            best = self._best_story(rep)
+            best, rep = self._best_story(rep)
         if best is None:
             best = self.index.new(doc)
         st = self.index.add_to(best, rep, doc)
         self.story_of[doc.id] = best
         doc.story = st.id
-        if doc.published is None and st.day_min is not None:
-            doc.published = date.fromordinal(st.day_min).isoformat()
-            doc.published_source = "story"
+        if (rep.day is None or rep.weak or doc.published_source == "text" and rep.day != _day(doc.published)) \
+                and st.day_min is not None:
+            self._date_from_story(doc, date.fromordinal(st.day_min))
+        elif doc.published is None and st.weak_day is not None:
+            # Only a guess to go by: take it, with the guess's low confidence.
+            self._date_from_story(doc, date.fromordinal(st.weak_day))
+            doc.published_confidence = _setting(self.settings, "weak_date") / 2
         return doc
 
-    def _best_story(self, rep: Report) -> int | None:
-        need = _setting(self.settings, "threshold" if rep.day is not None else "undated_threshold")
-        best, best_s = None, need
+    @staticmethod
+    def _date_from_story(doc: Doc, day: date) -> None:
+        """An undated report takes its story's date; so does a weakly dated one whose own clue (the weekday of
+        "اليوم الثلاثاء") agrees with it. `doc.meta["redate"]` asks the runner to resolve its dates again."""
+        if doc.published is not None and date.fromisoformat(doc.published).weekday() != day.weekday():
+            return
+        if doc.published != day.isoformat():
+            doc.meta["redate"] = True
+        doc.published, doc.published_source = day.isoformat(), "story"
+        doc.published_confidence = None
+
+    def _best_story(self, rep: Report) -> tuple[int | None, Report]:
+        """The story the report joins (None: a new one), and the report as it joins it.
+
+        A weakly dated report ("اليوم الثلاثاء" of an unknown year) trusts only its weekday: it may join a dated
+        story whose day falls on the same weekday, scored as if it were published that day; it never joins a
+        dated story of another weekday; against an undated story it is judged by content, as a dated report is.
+        """
+        # One threshold, dated or not: a stricter one for undated reports was tried without data to support it.
+        need = _setting(self.settings, "threshold")
+        best, best_s, best_rep = None, need, rep
         for i in self.index.candidates(rep.vec):
-            s = self.index.score(self.index.stories[i], rep, best_s)
+            st = self.index.stories[i]
+            cand = rep
+            if rep.weak:
+                if st.day_min is None:
+                    cand = dataclasses.replace(rep, day=None, event_day=None)
+                elif (st.day_min - rep.day) % 7 == 0:
+                    cand = shifted(rep, st.day_min - rep.day)
+                else:
+                    continue
+            s = self.index.score(st, cand, best_s)
             if s >= best_s:
-                best, best_s = i, s
-        return best
+                best, best_s, best_rep = i, s, cand
+        return best, best_rep
+
+    def _threshold(self) -> float:
+        return _setting(self.settings, "threshold")
 
     @property
     def stories(self) -> list[Story]:

@@ -79,7 +79,7 @@ class FastCRF:
             self._rows[w] = r
         self._next = need
 
-    def emissions(self, sents: list[list[str]], gaz: list[list[str]], aux: list[list[str]] | None,
+    def emissions(self, sents: list[list[str]], gaz: list[list[str]],
                   cues: list[list[list[str]]] | None = None) -> np.ndarray:
         """A (tokens x labels) matrix of state scores for all sentences, one after the other."""
         rows = self._rows
@@ -101,8 +101,6 @@ class FastCRF:
         base = 0
         for k, toks in enumerate(sents):
             self._add_tokens(E, base, toks, gaz[k], "g")
-            if aux is not None:
-                self._add_tokens(E, base, toks, aux[k], "a")
             self._add_bigrams(E, base, toks)
             if cues is not None:
                 self._add_attrs(E, base, cues[k])
@@ -194,13 +192,13 @@ class FastCRF:
             out[i] = path[k, : lens[k]]
         return out
 
-    def tag(self, sents: list[list[str]], gaz: list[list[str]], aux: list[list[str]] | None,
+    def tag(self, sents: list[list[str]], gaz: list[list[str]],
             cues: list[list[list[str]]] | None = None) -> list[list[str]]:
         """Labels for every token of every sentence (one document)."""
         lengths = [len(t) for t in sents]
         if not sum(lengths):
             return [[] for _ in sents]
-        flat = self.decode(self.emissions(sents, gaz, aux, cues), lengths).tolist()
+        flat = self.decode(self.emissions(sents, gaz, cues), lengths).tolist()
         labs = self.labels
         out, pos = [], 0
         for n in lengths:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-import simplemma
-
 from marsad.analyse.entities.clitics import Lexicon
 from marsad.analyse.entities.matcher import Match
 
@@ -32,8 +30,9 @@ class Featurizer:
 
     def __init__(self, lex: Lexicon, known: frozenset[str] = frozenset(),
                  clusters: dict[str, tuple[str, str]] | None = None, harvested: dict[str, str] | None = None,
-                 lemmas: dict[str, str] | None = None):
+                 lemmas: dict[str, str] | None = None, names: dict[str, str] | None = None):
         self.lex = lex
+        self.names = names or {}  # one-word entries of the model's name lists (ANERGazet): word -> type
         self.lemmas = lemmas or {}  # simplemma's lemma of frequent words, computed once when the clusters were
         self.harvested = harvested or {}  # word -> type it mostly had when the model read unlabelled news
         self.clusters = clusters or {}  # word -> (coarse, fine) distributional cluster from unlabelled news
@@ -64,6 +63,9 @@ class Featurizer:
         auto = self.harvested.get(w) or self.harvested.get(stem)
         if auto:
             f.append("auto=" + auto)
+        listed = self.names.get(w) or self.names.get(stem)
+        if listed:
+            f.append("a=" + listed)
         if w.endswith(("ي", "يه", "يين", "يون")) and len(w) > 4:
             f.append("nisba_like")
         fine = cl[1] if cl else "?"
@@ -71,6 +73,8 @@ class Featurizer:
         ctx = {d: [f"w{d}=" + w] for d in OFFSETS}
         for d in (-1, 1):
             ctx[d] += [f"st{d}=" + stem, f"c{d}=" + fine]
+            if listed:
+                ctx[d].append(f"a{d}=" + listed)
         hit = (f, ctx)
         self._cache[w] = hit
         return hit
@@ -85,12 +89,19 @@ class Featurizer:
                 return rest
         lem = self.lemmas.get(w)
         if lem is None:
-            lem = simplemma.lemmatize(w, lang="ar")
+            lem = self._strip(w)
         return lem if lem and len(lem) >= 2 else w
 
-    def sentence(self, toks: list[str], gaz: list[str], aux: list[str] | None = None) -> list[list[str]]:
-        """Attribute lists for one sentence; `gaz` holds a catalogue tag per token ('' or B-PER, I-GPE, ...), `aux`
-        the same from the model's own name lists."""
+    def _strip(self, w: str) -> str:
+        """A rare word's stem without calling simplemma: proclitics and article off when a frequent word is left."""
+        for n in (4, 3, 2, 1):
+            pre, rest = w[:n], w[n:]
+            if len(rest) >= 3 and pre in self.lex.definite_prefixes and rest in self.lemmas:
+                return self.lemmas[rest] or rest
+        return w
+
+    def sentence(self, toks: list[str], gaz: list[str]) -> list[list[str]]:
+        """Attribute lists for one sentence; `gaz` holds a catalogue tag per token ('' or B-PER, I-GPE, ...)."""
         words = [self.word(t) for t in toks]
         n = len(toks)
         out = []
@@ -100,8 +111,6 @@ class Featurizer:
                 j = i + d
                 f += words[j][1][d] if 0 <= j < n else [f"w{d}=<s>"]
             f += tag_attrs(gaz, i, "g")
-            if aux:
-                f += tag_attrs(aux, i, "a")
             if i > 0:
                 f.append("bi=" + toks[i - 1] + "|" + toks[i])
             out.append(f)

@@ -124,13 +124,11 @@ def common_words() -> frozenset[str]:
 
 
 @functools.cache
-def aux_matcher() -> Matcher | None:
-    """A matcher over the model's own name lists (resources/ner/gazetteer.tsv), or None when there are none."""
+def name_lists() -> dict[str, str]:
+    """One-word names of the model's own name lists (resources/ner/gazetteer.tsv): word -> PER, LOC or ORG."""
     if not GAZETTEER.is_file():
-        return None
-    rows = read_tsv(GAZETTEER, ("name", "type"))
-    ents = [{"id": f"gz{i}", "type": r["type"], "name_ar": r["name"]} for i, r in enumerate(rows)]
-    return Matcher(build_catalogue(ents), lexicon())
+        return {}
+    return {r["name"]: r["type"] for r in read_tsv(GAZETTEER, ("name", "type")) if " " not in r["name"]}
 
 
 class NerTagger:
@@ -140,64 +138,56 @@ class NerTagger:
         self.matcher = matcher
         self.types = matcher.types
         self.feat = Featurizer(lexicon(), frozenset(k for k in matcher.names if " " not in k), word_clusters(),
-                               harvested_names(), word_lemmas())
-        self.aux = aux_matcher()
+                               harvested_names(), word_lemmas(), name_lists())
         self.crf = FastCRF(str(model), self.feat) if model is not None else None
 
-    def _prepare(self, tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
-        """Folded tokens of a pre-tokenised sentence with their catalogue and name-list tags."""
+    def _prepare(self, tokens: list[str]) -> tuple[list[str], list[str]]:
+        """Folded tokens of a pre-tokenised sentence with their catalogue tags."""
         folded = [normalize(t) or t for t in tokens]
         spans, pos = [], 0
         for t in folded:
             spans.append((pos, pos + len(t)))
             pos += len(t) + 1
-        joined = " ".join(folded)
-        aux = gazetteer_tags(spans, self.aux.find(joined), self.aux.types) if self.aux else [""] * len(spans)
-        return folded, gazetteer_tags(spans, self.matcher.find(joined), self.types), aux
+        return folded, gazetteer_tags(spans, self.matcher.find(" ".join(folded)), self.types)
 
-    def _cues(self, words, gaz, aux):
-        return doc_cues(words, gaz, aux, self.feat.lex.honorifics)
+    def _cues(self, words, gaz):
+        names = self.feat.names
+        listed = [["B-" + names[w] if w in names else "" for w in ws] for ws in words]
+        return doc_cues(words, gaz, listed, self.feat.lex.honorifics)
 
     def block_features(self, sents: list[list[str]]) -> list[list[list[str]]]:
         """CRF attributes of pre-tokenised sentences that form one document (or block of a corpus)."""
-        words, gaz, aux = zip(*[self._prepare(t) for t in sents]) if sents else ((), (), ())
-        cues = self._cues(words, gaz, aux)
-        out = []
-        for k in range(len(sents)):
-            feats = self.feat.sentence(words[k], gaz[k], aux[k])
-            out.append([f + c for f, c in zip(feats, cues[k])])
-        return out
+        words, gaz = zip(*[self._prepare(t) for t in sents]) if sents else ((), ())
+        cues = self._cues(words, gaz)
+        return [[f + c for f, c in zip(self.feat.sentence(words[k], gaz[k]), cues[k])] for k in range(len(sents))]
 
     def tag_block(self, sents: list[list[str]]) -> list[list[str]]:
         """Labels of pre-tokenised sentences that form one document, from the fast decoder."""
-        words, gaz, aux = (list(x) for x in zip(*[self._prepare(t) for t in sents])) if sents else ([], [], [])
-        return self.crf.tag(words, gaz, aux, self._cues(words, gaz, aux))
+        words, gaz = (list(x) for x in zip(*[self._prepare(t) for t in sents])) if sents else ([], [])
+        return self._tag_doc(words, gaz)
 
     def _doc_inputs(self, text: str, sentences, matches):
-        """Tokens, words, catalogue tags and name-list tags of every sentence of a folded text."""
-        aux_all = self.aux.find(text) if self.aux else []
-        toks_l, words_l, gaz_l, aux_l = [], [], [], []
-        mi = ai = 0
+        """Token spans, words and catalogue tags of every sentence of a folded text."""
+        toks_l, words_l, gaz_l = [], [], []
+        mi = 0
         for s, e in sentences:
             toks = tokenize(text, s, e)
             if not toks:
                 continue
             mi, sent_m = _within(matches, mi, s, e)
-            ai, sent_a = _within(aux_all, ai, s, e)
             toks_l.append(toks)
             words_l.append([text[a:b] for a, b in toks])
             gaz_l.append(gazetteer_tags(toks, sent_m, self.types))
-            aux_l.append(gazetteer_tags(toks, sent_a, self.aux.types) if self.aux else [""] * len(toks))
-        return toks_l, words_l, gaz_l, aux_l
+        return toks_l, words_l, gaz_l
 
-    def _tag_doc(self, words_l, gaz_l, aux_l) -> list[list[str]]:
-        return self.crf.tag(words_l, gaz_l, aux_l, self._cues(words_l, gaz_l, aux_l))
+    def _tag_doc(self, words_l, gaz_l) -> list[list[str]]:
+        return self.crf.tag(words_l, gaz_l, self._cues(words_l, gaz_l))
 
     def spans(self, text: str, sentences: list[tuple[int, int]], matches) -> list[tuple[int, int, str]]:
         """Entity spans (folded offsets, type PER/ORG/LOC) the model finds in folded `text`."""
-        toks_l, words_l, gaz_l, aux_l = self._doc_inputs(text, sentences, matches)
+        toks_l, words_l, gaz_l = self._doc_inputs(text, sentences, matches)
         out: list[tuple[int, int, str]] = []
-        for toks, labels in zip(toks_l, self._tag_doc(words_l, gaz_l, aux_l)):
+        for toks, labels in zip(toks_l, self._tag_doc(words_l, gaz_l)):
             for a, b, typ in entity_spans(labels):
                 if typ in EVAL_TYPES:
                     out.append((toks[a][0], toks[b - 1][1], typ))
@@ -207,8 +197,8 @@ class NerTagger:
         """(folded word, label) for every token of a raw text (used to harvest names from unlabelled news)."""
         folded = normalize(text)
         sents = [(s.start, s.end) for s in split_sentences(folded)]
-        _, words_l, gaz_l, aux_l = self._doc_inputs(folded, sents, self.matcher.find(folded))
-        labels = self._tag_doc(words_l, gaz_l, aux_l)
+        _, words_l, gaz_l = self._doc_inputs(folded, sents, self.matcher.find(folded))
+        labels = self._tag_doc(words_l, gaz_l)
         return [(w, lab) for ws, ls in zip(words_l, labels) for w, lab in zip(ws, ls)]
 
 

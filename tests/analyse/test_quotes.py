@@ -165,3 +165,12 @@ def test_an_agency_named_after_a_quotation_relays_it_and_the_sentence_subject_sp
     qs = direct(finder, text)
     assert [q.text for q in qs] == ["إنجاز تاريخي للأردن"]
     assert qs[0].speaker.name_en == "Karim Hamdan"
+
+
+def test_a_quotation_is_dated_by_when_it_was_said_not_by_the_days_it_speaks_of(finder):
+    from marsad.analyse.dates import DateResolver
+
+    doc = make_doc("وقال كريم حمدان أمس: «سنعقد المؤتمر يومي 8 و9 نوفمبر المقبل في عمّان».")
+    doc.published = "2026-10-12"
+    [q] = [q for q in finder(DateResolver.default()(doc)).quotes if q.kind == "direct"]
+    assert q.date == "2026-10-11"

@@ -113,12 +113,17 @@ def _as_date(s: str | None) -> date | None:
         return None
 
 
-def date_of_span(doc: Doc, start: int, end: int) -> str | None:
+def date_of_span(doc: Doc, start: int, end: int, *, outside: bool = False) -> str | None:
     """The date of the sentence holding a span: its own date expression nearest before the span, else the
-    nearest after it in the same sentence, else the publication date."""
+    nearest after it in the same sentence, else the publication date.
+
+    With `outside`, date expressions within the span itself do not count: a quotation is dated by when it was
+    said ("قال أمس: «...»"), not by the days it speaks of.
+    """
     sent = doc.sentence_at(start)
     if sent is not None:
-        inside = [m for m in doc.dates if m.start >= sent.start and m.end <= sent.end and m.value and m.start >= 0]
+        inside = [m for m in doc.dates if m.start >= sent.start and m.end <= sent.end and m.value and m.start >= 0
+                  and not (outside and start <= m.start < end)]
         before = [m for m in inside if m.end <= start]
         if before:
             return max(before, key=lambda m: m.end).value

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import simplemma
+
 from marsad.analyse.entities.clitics import Lexicon
 from marsad.analyse.entities.matcher import Match
 
@@ -89,7 +91,7 @@ class Featurizer:
                 return rest
         lem = self.lemmas.get(w)
         if lem is None:
-            lem = self._strip(w)
+            lem = simplemma.lemmatize(w, lang="ar")
         return lem if lem and len(lem) >= 2 else w
 
     def _strip(self, w: str) -> str:

@@ -11,10 +11,10 @@ the previous cue that had one.
 """
 from __future__ import annotations
 
-import importlib
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from marsad.analyse.dates import date_of_span
 from marsad.analyse.quotes.lexicon import Lexicon, lexicon
 from marsad.analyse.quotes.marks import MARKS, Quoted, pair_marks
 from marsad.analyse.quotes.speakers import TOKEN_RE, SubjectReader, Who, norm_mentions
@@ -47,13 +47,6 @@ class Cue:
     bare_ok: bool = False
 
 
-def _date_function():
-    try:
-        return importlib.import_module("marsad.analyse.dates").date_of_span
-    except (ImportError, AttributeError):
-        return None
-
-
 class QuoteFinder:
     """Sets `doc.quotes`: direct quotations (quoted words) and indirect ones (reported إن/أن clauses)."""
 
@@ -64,7 +57,6 @@ class QuoteFinder:
     def __init__(self, lex: Lexicon, *, indirect: bool = True):
         self.lex = lex
         self.indirect = indirect
-        self._date_of_span = _date_function()
 
     @classmethod
     def default(cls, settings=None) -> "QuoteFinder":
@@ -229,7 +221,7 @@ class QuoteFinder:
             ss, se = nt.span(who.start, who.end)
             ent = who.entity
             speaker = Speaker(doc.text[ss:se], ent.id if ent else None, ent.name_en if ent else None, ss, se)
-        date = self._date_of_span(doc, s, e) if self._date_of_span else None
+        date = date_of_span(doc, s, e, outside=True)
         return Quote(doc.text[s:e], s, e, lemma, speaker, kind, date or doc.published)
 
 

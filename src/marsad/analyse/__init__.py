@@ -10,6 +10,7 @@ import importlib
 # (module, class) in pipeline order. Dates come before entities: dated roles need the article's date.
 STAGES = [
     ("marsad.analyse.sentences", "SentenceSplitter"),
+    ("marsad.analyse.datelines", "DatelineResolver"),
     ("marsad.analyse.dates", "DateResolver"),
     ("marsad.analyse.entities", "EntityRecognizer"),
     ("marsad.analyse.quotes", "QuoteFinder"),

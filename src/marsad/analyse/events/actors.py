@@ -213,4 +213,8 @@ def dateline_place(doc: Doc) -> Entity | None:
     for e in doc.entities:
         if e.type in PLACE_TYPES and (normalize(e.name_ar or "") in want or e.name_en == doc.dateline_place):
             return e
-    return None
+    place = doc.meta.get("dateline_place")  # resolved by the datelines stage; the text no longer holds it
+    if place is None:
+        return None
+    return Entity(place.entity or "", place.name_en, doc.dateline or "", "GPE", country=place.country,
+                  lat=place.lat, lon=place.lon)

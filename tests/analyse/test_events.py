@@ -170,7 +170,8 @@ def test_evaluate_gsr_on_shared_data(shared_dir):
 
 def test_date_after_another_event_word_belongs_to_that_event(coder):
     text = "وشكر الصفدي مصر على تضامنها بعد الهجوم الذي وقع في عمان يوم 3 مارس الماضي."
-    d = make_doc(text, SAFADI, ("Q5", "Egypt", "GPE", "EGY", None, "مصر"), published="2024-05-02")
+    d = make_doc(text, SAFADI, ("Q5", "Egypt", "GPE", "EGY", None, "مصر"),
+                 ("gpe:amman", "Amman", "GPE", "JOR", None, "عمان"), published="2024-05-02")
     from marsad.doc import DateMention
     i = text.index("3 مارس")
     d.dates = [DateMention("3 مارس", i, i + len("3 مارس"), "2024-03-03", None, "date")]
@@ -179,8 +180,8 @@ def test_date_after_another_event_word_belongs_to_that_event(coder):
 
 
 def test_undated_verbal_noun_refers_back_to_dated_event(coder):
-    text = "وانفجرت سيارة مفخخة في السوق يوم 3 مارس. وأعلنت جماعة مسلحة مسؤوليتها عن التفجير."
-    d = make_doc(text, published="2024-05-02")
+    text = "وانفجرت سيارة مفخخة في سوق الحلة يوم 3 مارس. وأعلنت جماعة مسلحة مسؤوليتها عن التفجير."
+    d = make_doc(text, ("gpe:hilla", "Hillah", "GPE", "IRQ", None, "الحلة"), published="2024-05-02")
     from marsad.doc import DateMention
     i = text.index("3 مارس")
     d.dates = [DateMention("3 مارس", i, i + len("3 مارس"), "2024-03-03", None, "date")]
@@ -239,3 +240,10 @@ def test_verbal_nouns_reported_through_their_frame(coder, text, cue):
     for sent, cues in coder.cues(d):
         words = WORD.findall(d.norm.text, d.norm.from_original(sent.start), d.norm.from_original(sent.end))
         assert any(c.word.endswith(cue) and is_report(c, words, coder.g) for c in cues)
+
+
+def test_a_cue_with_no_actor_and_no_place_is_not_an_event_but_violence_at_a_place_is(coder):
+    text = "ودعا البيان إلى وقف إطلاق النار. وانفجرت عبوة ناسفة في سوق الحلة أمس."
+    d = make_doc(text, ("gpe:hilla", "Hillah", "GPE", "IRQ", None, "الحلة"))
+    types = [ev.type for ev in coder(d).events]
+    assert "RETREAT" not in types and "ASSAULT" in types

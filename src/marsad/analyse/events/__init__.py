@@ -23,6 +23,16 @@ INHERIT_WINDOW = 8  # tokens: a verbal noun right after an intended verb ("سي�
 REFER_BACK = 2  # sentences: how far back an undated verbal noun looks for the dated event it refers to
 
 
+# Events that news reports without knowing who acted: a bombing, a protest, a raid somewhere.
+_ACTORLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"})
+
+
+def _says_something(ev: Event) -> bool:
+    """An event names an actor, or is violence or unrest, which is news even when nobody knows who acted. Any other
+    cue with no actor ("وقف إطلاق النار" in passing) says nothing about who did what to whom."""
+    return ev.source is not None or ev.target is not None or ev.type in _ACTORLESS_TYPES
+
+
 class EventCoder:
     """Stage "events": sets doc.events from the sentences, entities and dates."""
 
@@ -49,7 +59,7 @@ class EventCoder:
         return cls(load_grammar(), load_modes())
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.events = self.code(doc)
+        doc.events = [ev for ev in self.code(doc) if _says_something(ev)]
         return doc
 
     def cues(self, doc: Doc) -> list[tuple[Span, list[Cue]]]:

@@ -11,27 +11,22 @@ Arabic matcher pays.
 from __future__ import annotations
 
 import argparse
-import json
+import sys
 import time
-import zipfile
 from pathlib import Path
 
-from marsad.analyse.events import EventCoder
-from marsad.doc import Doc
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT.parent / "shared" / "data" / "saudinewsnet"
+from corpus import SAUDINEWSNET, articles  # noqa: E402
+
+from marsad.analyse.events import EventCoder  # noqa: E402
+from marsad.doc import Doc  # noqa: E402
+
+DEFAULT = SAUDINEWSNET
 
 
 def read_articles(data: Path, n: int) -> list[dict]:
-    out: list[dict] = []
-    for z in sorted(data.glob("*.zip")):
-        with zipfile.ZipFile(z) as zf:
-            for name in zf.namelist():
-                out.extend(json.loads(zf.read(name)))
-        if len(out) >= n:
-            break
-    return out[:n]
+    return list(articles(n, data))
 
 
 def prepare(arts: list[dict], entities: bool) -> list[Doc]:

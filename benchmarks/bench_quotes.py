@@ -9,32 +9,26 @@ With --entities the entities stage runs first (untimed) so speakers are resolved
 from __future__ import annotations
 
 import argparse
-import json
 import resource
+import sys
 import time
-import zipfile
 from pathlib import Path
 
-from marsad.analyse.quotes import QuoteFinder
-from marsad.analyse.sentences import SentenceSplitter
-from marsad.doc import Doc
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "saudinewsnet"
+from corpus import SAUDINEWSNET  # noqa: E402
+from corpus import articles as read_articles  # noqa: E402
+
+from marsad.analyse.quotes import QuoteFinder  # noqa: E402
+from marsad.analyse.sentences import SentenceSplitter  # noqa: E402
+from marsad.doc import Doc  # noqa: E402
+
+DEFAULT_DATA = SAUDINEWSNET
 
 
 def articles(data: Path, limit: int) -> list[Doc]:
-    """Docs made from the articles of every zip in `data`, up to `limit`."""
-    docs: list[Doc] = []
-    for z in sorted(data.glob("*.zip")):
-        with zipfile.ZipFile(z) as zf:
-            for name in zf.namelist():
-                if not name.endswith(".json"):
-                    continue
-                for i, a in enumerate(json.loads(zf.read(name))):
-                    docs.append(Doc(id=f"{z.stem}:{i}", text=a.get("content") or ""))
-                    if len(docs) >= limit:
-                        return docs
-    return docs
+    """Docs made from the first `limit` SaudiNewsNet articles."""
+    return [Doc(id=str(i), text=a.get("content") or "") for i, a in enumerate(read_articles(limit, data))]
 
 
 def timed(stage, docs: list[Doc]) -> float:

@@ -32,6 +32,13 @@ def articles(limit: int | None = None, folder: Path = SAUDINEWSNET) -> Iterator[
                         return
 
 
+def spread(n: int, folder: Path = SAUDINEWSNET) -> list[dict]:
+    """`n` articles spread evenly over the whole corpus (every k-th), so that every outlet and day count."""
+    every = list(articles(None, folder))
+    step = max(1, len(every) // n)
+    return every[::step][:n]
+
+
 def docs(limit: int | None = None) -> list:
     """Cleaned Docs of SaudiNewsNet articles (metadata as a JSON Lines input would give it)."""
     from marsad.ingest.readers import docs_from_text

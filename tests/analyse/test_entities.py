@@ -190,3 +190,17 @@ def test_model_spans_become_entities_named_as_written(recognizer):
     ents = to_original(list(de.by_id.values()), doc.norm, doc.text)
     assert len(ents) == 1 and ents[0].name_ar == "أحمد الراشد"
     assert [m.text for m in ents[0].mentions] == ["أحمد الراشد", "الراشد"]
+
+
+def test_user_entities_file_extends_the_catalogue(tmp_path):
+    from types import SimpleNamespace
+
+    user = tmp_path / "entities.yaml"
+    user.write_text(
+        "- id: per:salma_nour\n  type: PER\n  name_en: Salma Nour\n  name_ar: سلمى نور\n  country: EGY\n"
+        "  roles: [{office: EGY:culture_minister, country: EGY, sector: GOV, role_en: Minister of Culture,"
+        " start: '2020'}]\n",
+        encoding="utf-8")
+    rec = EntityRecognizer.default(SimpleNamespace(user_entities=user), catalogue_dir=FIXTURE, use_model=False)
+    ent = run(rec, "افتتحت سلمى نور المعرض").entity("per:salma_nour")
+    assert (ent.name_en, ent.role) == ("Salma Nour", "Minister of Culture")

@@ -189,12 +189,15 @@ def load_catalogue(directory: str | None = None, user_path: str | None = None) -
     """
     d = Path(directory) if directory else catalogue_dir()
     read = lambda name: read_tsv(d / name) if (d / name).is_file() else []  # noqa: E731
-    ents = list(read("entities.tsv"))
+    ents, roles = list(read("entities.tsv")), list(read("roles.tsv"))
     if user_path:
         from marsad.resources.catalogue_user import load_user_entities
 
-        ents += list(load_user_entities(user_path))
-    return build_catalogue(ents, read("roles.tsv"), read("offices.tsv"), read("nisba.tsv"))
+        # The user's rows come last, so an entry with a shipped id replaces the shipped one.
+        user_ents, user_roles = load_user_entities(user_path)
+        ents += user_ents
+        roles += user_roles
+    return build_catalogue(ents, roles, read("offices.tsv"), read("nisba.tsv"))
 
 
 def today() -> str:

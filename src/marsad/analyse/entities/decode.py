@@ -13,8 +13,9 @@ import pycrfsuite
 from marsad.analyse.entities.features import OFFSETS, Featurizer
 
 _GROW = 4096
+MAX_ROWS = 250_000  # cached words before the cache is emptied (each row set is about 360 bytes)
 # A token whose O score leads every other label by this much is fixed to O before Viterbi (see FastCRF.decode).
-FORCE_O = 2.0
+FORCE_O = 0.0
 
 
 class FastCRF:
@@ -65,7 +66,7 @@ class FastCRF:
         flat: list[int] = []
         starts: list[int] = []
         for w in words:
-            own, ctx = self.feat.word(w)
+            own, ctx = self.feat.compute(w)
             for attrs in (own, *(ctx[d] for d in OFFSETS)):
                 starts.append(len(flat))
                 flat.append(0)  # the zero row keeps every group non-empty for reduceat
@@ -82,8 +83,11 @@ class FastCRF:
     def emissions(self, sents: list[list[str]], gaz: list[list[str]],
                   cues: list[list[list[str]]] | None = None) -> np.ndarray:
         """A (tokens x labels) matrix of state scores for all sentences, one after the other."""
+        if self._next > MAX_ROWS:  # bounded memory on a long stream: start the cache afresh
+            self._rows.clear()
+            self._next = 1
         rows = self._rows
-        new = list(dict.fromkeys(t for toks in sents for t in toks if t not in rows))
+        new = [t for t in set().union(*sents) if t not in rows]
         if new:
             self._add_words(new)
         ids = [0, 0]
@@ -120,18 +124,17 @@ class FastCRF:
 
     def _add_attrs(self, E: np.ndarray, base: int, attrs: list[list[str]]) -> None:
         W = self.W
-        for i, lst in enumerate(attrs):
-            for a in lst:
+        for i in [i for i, lst in enumerate(attrs) if lst]:
+            for a in attrs[i]:
                 w = W.get(a)
                 if w is not None:
                     E[base + i] += w
 
     def _add_bigrams(self, E: np.ndarray, base: int, toks: list[str]) -> None:
-        W = self.W
-        for i in range(1, len(toks)):
-            w = W.get("bi=" + toks[i - 1] + "|" + toks[i])
-            if w is not None:
-                E[base + i] += w
+        get = self.W.get
+        hits = [get("bi=" + a + "|" + b) for a, b in zip(toks, toks[1:])]
+        for i in [i for i, w in enumerate(hits) if w is not None]:
+            E[base + i + 1] += hits[i]
 
     def decode(self, E: np.ndarray, lengths: list[int]) -> np.ndarray:
         """The best label index of every token (sentences of `lengths` tokens, one after the other).

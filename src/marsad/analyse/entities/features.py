@@ -15,7 +15,7 @@ from marsad.analyse.entities.matcher import Match
 
 # A token for the model: a word, or one punctuation mark (ANERcorp separates punctuation the same way).
 TOKEN = re.compile(r"\w+|[^\w\s]")
-_CACHE_MAX = 300_000
+_CACHE_MAX = 200_000
 
 
 # Neighbour offsets seen by a token, and the attribute families each neighbour contributes.
@@ -44,10 +44,14 @@ class Featurizer:
     def word(self, w: str) -> tuple[list[str], dict[int, list[str]]]:
         """(attributes of the word at its own position, {offset: attributes it gives a token at that offset})."""
         hit = self._cache.get(w)
-        if hit is not None:
-            return hit
-        if len(self._cache) > _CACHE_MAX:
-            self._cache.clear()
+        if hit is None:
+            if len(self._cache) > _CACHE_MAX:
+                self._cache.clear()
+            hit = self._cache[w] = self.compute(w)
+        return hit
+
+    def compute(self, w: str) -> tuple[list[str], dict[int, list[str]]]:
+        """`word` without the cache (the fast decoder keeps its own cache of score rows instead)."""
         stem = self._stem(w)
         f = [
             "w=" + w, "stem=" + stem, "p2=" + w[:2], "p3=" + w[:3], "s2=" + w[-2:], "s3=" + w[-3:],
@@ -65,7 +69,7 @@ class Featurizer:
         auto = self.harvested.get(w) or self.harvested.get(stem)
         if auto:
             f.append("auto=" + auto)
-        listed = self.names.get(w) or self.names.get(stem)
+        listed = self._listed(w, stem)
         if listed:
             f.append("a=" + listed)
         if w.endswith(("ي", "يه", "يين", "يون")) and len(w) > 4:
@@ -77,9 +81,20 @@ class Featurizer:
             ctx[d] += [f"st{d}=" + stem, f"c{d}=" + fine]
             if listed:
                 ctx[d].append(f"a{d}=" + listed)
-        hit = (f, ctx)
-        self._cache[w] = hit
-        return hit
+        return f, ctx
+
+    def _listed(self, w: str, stem: str) -> str | None:
+        """The name-list type of a word, also under a glued proclitic (ومحمد, لأحمد, وللقاهرة)."""
+        hit = self.names.get(w) or self.names.get(stem)
+        if hit or not self.names:
+            return hit
+        for n in (3, 2, 1):
+            pre, rest = w[:n], w[n:]
+            if len(rest) >= 3 and (pre in self.lex.clitics or pre in self.lex.lil_clitics):
+                hit = self.names.get(rest) or (self.names.get(self.lex.article[0] + rest) if pre[-1] == "ل" else None)
+                if hit:
+                    return hit
+        return None
 
     def _stem(self, w: str) -> str:
         """The word without proclitics and article, checked against known names so foreign names stay whole."""
@@ -143,7 +158,7 @@ def _shape(w: str) -> str:
 
 def tokenize(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Token spans of text[start:end] for the model."""
-    return [(m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+    return [m.span() for m in TOKEN.finditer(text, start, end)]
 
 
 _TYPE_OF_KIND = {"office": "PER", "nisba": "NIS", "title": "TTL"}
@@ -181,21 +196,16 @@ def doc_cues(sents: list[list[str]], gaz: list[list[str]], aux: list[list[str]] 
     for k, toks in enumerate(sents):
         g = gaz[k]
         a = aux[k] if aux else g
-        for i in [i for i in range(len(toks)) if g[i] or a[i]]:
-            t = g[i] or a[i]
-            _cue(seen, toks, i, "t" + t[2:])
-            if t.endswith("PER"):
-                _cue(seen, toks, i + 1, "pper")
-                _cue(seen, toks, i - 1, "nper")
-        for i in [i for i, w in enumerate(toks) if w in honorifics]:
-            _cue(seen, toks, i + 1, "hon")
+        n = len(toks)
+        found = [(i, "t" + (g[i] or a[i])[2:]) for i in range(n) if g[i] or a[i]]
+        found += [(i + d, cue) for i, c in list(found) if c == "tPER" for d, cue in ((1, "pper"), (-1, "nper"))]
+        found += [(i + 1, "hon") for i, w in enumerate(toks) if w in honorifics]
+        for i, cue in found:
+            if 0 <= i < n:
+                w = toks[i]
+                if len(w) >= 3 and w.isalpha():
+                    seen.setdefault(w, set()).add(cue)
     attrs = {w: ["d:" + c for c in sorted(cues)] for w, cues in seen.items()}
     empty: list[str] = []
     return [[attrs.get(w, empty) for w in toks] for toks in sents]
 
-
-def _cue(seen: dict[str, set[str]], toks: list[str], i: int, cue: str) -> None:
-    if 0 <= i < len(toks):
-        w = toks[i]
-        if len(w) >= 3 and w.isalpha():
-            seen.setdefault(w, set()).add(cue)

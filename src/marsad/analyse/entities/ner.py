@@ -9,6 +9,7 @@ entity-level, exact span, for PER, ORG and LOC.
 from __future__ import annotations
 
 import argparse
+from bisect import bisect_left
 import functools
 import json
 import sys
@@ -125,10 +126,14 @@ def common_words() -> frozenset[str]:
 
 @functools.cache
 def name_lists() -> dict[str, str]:
-    """One-word names of the model's own name lists (resources/ner/gazetteer.tsv): word -> PER, LOC or ORG."""
+    """Words of the model's own name lists (resources/ner/gazetteer.tsv): word -> PER, LOC, ORG, or partPER ..."""
     if not GAZETTEER.is_file():
         return {}
-    return {r["name"]: r["type"] for r in read_tsv(GAZETTEER, ("name", "type")) if " " not in r["name"]}
+    rows = read_tsv(GAZETTEER, ("name", "type"))
+    # A word of a longer listed name (وكالة in وكالة الانباء السعودية) is marked as such; a whole name wins.
+    out = {w: "part" + r["type"] for r in rows if " " in r["name"] for w in r["name"].split() if len(w) > 2}
+    out.update({r["name"]: r["type"] for r in rows if " " not in r["name"]})
+    return out
 
 
 class NerTagger:
@@ -152,7 +157,7 @@ class NerTagger:
 
     def _cues(self, words, gaz):
         names = self.feat.names
-        listed = [["B-" + names[w] if w in names else "" for w in ws] for ws in words]
+        listed = [["B-" + names[w] if names.get(w, "p")[0] != "p" else "" for w in ws] for ws in words]
         return doc_cues(words, gaz, listed, self.feat.lex.honorifics)
 
     def block_features(self, sents: list[list[str]]) -> list[list[list[str]]]:
@@ -169,9 +174,11 @@ class NerTagger:
     def _doc_inputs(self, text: str, sentences, matches):
         """Token spans, words and catalogue tags of every sentence of a folded text."""
         toks_l, words_l, gaz_l = [], [], []
+        all_toks = tokenize(text, 0, len(text))
+        starts = [a for a, _ in all_toks]
         mi = 0
         for s, e in sentences:
-            toks = tokenize(text, s, e)
+            toks = all_toks[bisect_left(starts, s):bisect_left(starts, e)]
             if not toks:
                 continue
             mi, sent_m = _within(matches, mi, s, e)

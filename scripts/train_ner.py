@@ -2,29 +2,26 @@
 """Trains Marsad's CRF entity recognizer and derives the small resources it reads.
 
 # source: ANERcorp and its ANERGazet name lists (Benajiba, Rosso & Benedi 2007; CAMeL Lab redistributes ANERcorp
-# under CC BY-SA 4.0) from ../shared/data/anercorp; SaudiNewsNet (Alhagri 2015, CC BY-NC-SA 4.0) from
-# ../shared/data/saudinewsnet, unlabelled, for word clusters and harvested names. Neither corpus is copied into the
-# repository: only the model weights and word lists derived from them.
+# under CC BY-SA 4.0) from ../shared/data/anercorp. Only the TRAINING part of ANERcorp (the first 125,000 tokens,
+# cut at a sentence end) feeds the model and the word lists; the rest is held out for scoring. The corpus is not
+# copied into the repository: only the model weights and word lists derived from it.
 
 Steps (all written under src/marsad/resources/ner/):
   1. gazetteer.tsv  the ANERGazet person, place and organisation names, folded
-  2. clusters.tsv   distributional word clusters from SaudiNewsNet (PPMI of neighbour counts, SVD, k-means)
-  3. crf.model      a first model, trained on the first 125,000 tokens of ANERcorp (cut at a sentence end)
-  4. harvested.tsv  words that first model mostly tags as names in SaudiNewsNet; common.tsv, words it never does
-  5. crf.model      the final model, with the harvested names as a feature; scores.json, its held-out scores
+  2. clusters.tsv   distributional word clusters from the ANERcorp training part (PPMI of neighbour counts, SVD,
+                    k-means), with each word's simplemma lemma
+  3. common.tsv     words seen often in the ANERcorp training part and never inside a gold name
+  4. crf.model      the model, trained on the ANERcorp training part; scores.json, its held-out scores
 
-usage: python scripts/train_ner.py [--anercorp PATH] [--news DIR] [--reuse-clusters] [--c1 X] [--c2 X] ...
+usage: python scripts/train_ner.py [--anercorp PATH] [--c1 X] [--c2 X] [--cv K] ...
 """
 from __future__ import annotations
 
 import argparse
-import glob
 import json
-import re
 import sys
 import time
-import zipfile
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -32,11 +29,9 @@ import simplemma
 from scipy import sparse
 from scipy.sparse.linalg import svds
 
-from marsad.analyse.entities import _matcher, ner
+from marsad.analyse.entities import ner
 from marsad.arabic.normalize import normalize
 
-NEWS = ner.DEFAULT_ANERCORP.parents[1] / "saudinewsnet"
-_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 def build_gazetteer(folder: Path, out: Path) -> int:
@@ -56,21 +51,11 @@ def build_gazetteer(folder: Path, out: Path) -> int:
     return len(rows)
 
 
-def news_texts(folder: Path) -> list[str]:
-    """Bodies of every SaudiNewsNet article."""
-    out: list[str] = []
-    for z in sorted(glob.glob(str(folder / "*.zip"))):
-        with zipfile.ZipFile(z) as zf:
-            for name in zf.namelist():
-                out += [a["content"] for a in json.loads(zf.read(name))]
-    return out
-
-
-def build_clusters(texts: list[str], out: Path, *, vocab: int = 60_000, contexts: int = 3000, dims: int = 100) -> int:
+def build_clusters(seqs: list[list[str]], out: Path, *, min_count: int = 3, contexts: int = 1000,
+                   dims: int = 50, k: tuple[int, int] = (32, 128)) -> int:
     """Clusters words by their neighbours: PPMI of (word, neighbour at -2..2) counts, SVD, spherical k-means."""
-    seqs = [_TOKEN.findall(normalize(t)) for t in texts]
     cnt = Counter(w for s in seqs for w in s)
-    words = [w for w, c in cnt.most_common(vocab) if c >= 5]
+    words = [w for w, c in cnt.most_common() if c >= min_count]
     ctx = [w for w, _ in cnt.most_common(contexts)]
     wi = {w: i for i, w in enumerate(words)}
     ci = {w: i for i, w in enumerate(ctx)}
@@ -81,11 +66,10 @@ def build_clusters(texts: list[str], out: Path, *, vocab: int = 60_000, contexts
         for i, w in enumerate(ids):
             if w < 0:
                 continue
-            for k, d in enumerate((-2, -1, 1, 2)):
-                j = i + d
-                if 0 <= j < len(toks) and cids[j] >= 0:
+            for j, d in enumerate((-2, -1, 1, 2)):
+                if 0 <= i + d < len(toks) and cids[i + d] >= 0:
                     rows.append(w)
-                    cols.append(cids[j] + k * len(ctx))
+                    cols.append(cids[i + d] + j * len(ctx))
     m = sparse.coo_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(len(words), 4 * len(ctx))).tocsr()
     m.sum_duplicates()
     m = m.tocoo()
@@ -94,12 +78,12 @@ def build_clusters(texts: list[str], out: Path, *, vocab: int = 60_000, contexts
     pmi = np.log((m.data * total) / (rs[m.row] * cs[m.col] ** 0.75 * cs.sum() ** 0.25))
     keep = pmi > 0
     ppmi = sparse.csr_matrix((pmi[keep], (m.row[keep], m.col[keep])), shape=m.shape)
-    u, s, _ = svds(ppmi, k=dims)
+    u, s, _ = svds(ppmi, k=dims, random_state=0)
     x = u * np.sqrt(s)
     x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
-    coarse, fine = _kmeans(x, 64), _kmeans(x, 512)
+    coarse, fine = _kmeans(x, k[0]), _kmeans(x, k[1])
     with open(out, "w", encoding="utf-8") as fh:
-        fh.write("# source: word clusters derived from SaudiNewsNet (CC BY-NC-SA 4.0) by scripts/train_ner.py\n")
+        fh.write("# source: word clusters learnt from the training part of ANERcorp (CC BY-SA 4.0) by scripts/train_ner.py\n")
         fh.write("word\tc64\tc512\tlemma\n")
         for w, a, b in zip(words, coarse, fine):
             # simplemma's lemma, stored so the recognizer need not call it for frequent words
@@ -121,73 +105,71 @@ def _kmeans(x: np.ndarray, k: int, iterations: int = 15, seed: int = 0) -> np.nd
     return np.argmax(x @ centres.T, axis=1)
 
 
-def harvest(texts: list[str], names_out: Path, common_out: Path, *, min_named: int = 3, min_seen: int = 20) -> tuple[int, int]:
-    """Tags unlabelled news with the current model; keeps words mostly tagged as names, and words never tagged."""
-    _, matcher = _matcher(None, None)
-    nt = ner.NerTagger(matcher, ner.MODEL)
-    seen, named = Counter(), defaultdict(Counter)
-    for t in texts:
-        for w, lab in nt.label_text(t):
+def build_common(train_s, out: Path, *, min_seen: int = 3) -> int:
+    """Writes the words seen at least `min_seen` times in the training part and never inside a gold name."""
+    seen, named = Counter(), Counter()
+    for toks, labs in train_s:
+        for t, lab in zip(toks, labs):
+            w = normalize(t)
             seen[w] += 1
-            if lab != "O":
-                named[w][lab[2:]] += 1
-    n_names = n_common = 0
-    with open(names_out, "w", encoding="utf-8") as fh:
-        fh.write("# source: words the Marsad CRF tagged as names in SaudiNewsNet (CC BY-NC-SA 4.0), by scripts/train_ner.py\n")
-        fh.write("word\ttype\tnamed\tseen\n")
-        for w in sorted(named):
-            typ, k = named[w].most_common(1)[0]
-            if k >= min_named and k / seen[w] >= 0.5:
-                fh.write(f"{w}\t{typ}\t{k}\t{seen[w]}\n")
-                n_names += 1
-    with open(common_out, "w", encoding="utf-8") as fh:
-        fh.write("# source: frequent SaudiNewsNet words (CC BY-NC-SA 4.0) the Marsad CRF almost never tags as names, by scripts/train_ner.py\n")
+            named[w] += lab != "O"
+    rows = sorted(w for w, c in seen.items() if c >= min_seen and w.isalpha() and len(w) >= 2 and not named[w])
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write("# source: frequent words of the ANERcorp training part (CC BY-SA 4.0) never inside a gold name, "
+                 "by scripts/train_ner.py\n")
         fh.write("word\tseen\n")
-        for w, c in sorted(seen.items()):
-            if c >= min_seen and w.isalpha() and sum(named[w].values()) <= 0.02 * c:
-                fh.write(f"{w}\t{c}\n")
-                n_common += 1
-    return n_names, n_common
+        for w in rows:
+            fh.write(f"{w}\t{seen[w]}\n")
+    return len(rows)
 
 
 def _reset_caches() -> None:
-    for f in (ner.name_lists, ner.word_clusters, ner.harvested_names, ner.word_lemmas, ner.common_words,
-              ner.load_tagger):
+    for f in (ner.name_lists, ner.word_clusters, ner.word_lemmas, ner.common_words, ner.load_tagger):
         f.cache_clear()
+
+
+def cross_validate(train_s, folds: int, params: dict, model: Path) -> dict:
+    """Mean micro F1 over `folds` contiguous folds of the TRAINING part (the held-out part is never read)."""
+    bl = ner.blocks(train_s)
+    f1s = []
+    for k in range(folds):
+        lo, hi = k * len(bl) // folds, (k + 1) * len(bl) // folds
+        fit = [s for b in bl[:lo] + bl[hi:] for s in b]
+        dev = [s for b in bl[lo:hi] for s in b]
+        f1s.append(ner.fit(fit, dev, model, **params)["micro"]["f1"])
+    return {"folds": f1s, "mean": round(sum(f1s) / len(f1s), 4)}
 
 
 def main(argv: list[str] | None = None) -> int:
     """Runs the steps above and prints the held-out scores of the final model."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--anercorp", default=str(ner.DEFAULT_ANERCORP))
-    ap.add_argument("--news", default=str(NEWS), help="folder of the SaudiNewsNet zip files")
-    ap.add_argument("--reuse-clusters", action="store_true", help="keep clusters.tsv if it exists")
     ap.add_argument("--c1", type=float, default=0.2)
     ap.add_argument("--c2", type=float, default=0.1)
     ap.add_argument("--iterations", type=int, default=300)
     ap.add_argument("--minfreq", type=int, default=1)
+    ap.add_argument("--cv", type=int, default=0, help="only cross-validate on the training part with K folds")
     args = ap.parse_args(argv)
     params = dict(c1=args.c1, c2=args.c2, iterations=args.iterations, minfreq=args.minfreq)
     t0 = time.perf_counter()
+    train_s, _ = ner.split_corpus(ner.read_anercorp(args.anercorp))
+    if args.cv:
+        # Cross-validation only: the shipped resources are left as they are, and a scratch model is written.
+        res = cross_validate(train_s, args.cv, params, Path(f"/tmp/marsad-ner-cv-{args.c1}-{args.c2}.model"))
+        print(json.dumps({"params": params, "cv_micro_f1": res}))
+        return 0
     n = build_gazetteer(Path(args.anercorp).parent, ner.GAZETTEER)
     print(f"1. name lists: {n} names -> {ner.GAZETTEER}")
-    texts = news_texts(Path(args.news))
-    if not (args.reuse_clusters and ner.CLUSTERS.is_file()):
-        print(f"2. clusters: {build_clusters(texts, ner.CLUSTERS)} words -> {ner.CLUSTERS}")
-    ner.HARVESTED.unlink(missing_ok=True)
-    _reset_caches()
-    first = ner.train(args.anercorp, **params)
-    print(f"3. first model: micro F1 {first['micro']['f1']:.3f}")
-    _reset_caches()
-    n_names, n_common = harvest(texts, ner.HARVESTED, ner.COMMON)
-    print(f"4. harvested {n_names} names -> {ner.HARVESTED}; {n_common} common words -> {ner.COMMON}")
+    seqs = [[normalize(t) or t for t in toks] for toks, _ in train_s]
+    print(f"2. clusters: {build_clusters(seqs, ner.CLUSTERS)} words -> {ner.CLUSTERS}")
+    print(f"3. common words: {build_common(train_s, ner.COMMON)} -> {ner.COMMON}")
     _reset_caches()
     scores = ner.train(args.anercorp, **params)
     scores["model_bytes"] = ner.MODEL.stat().st_size
     with open(ner.SCORES, "w", encoding="utf-8") as fh:
         json.dump(scores, fh, indent=2)
         fh.write("\n")
-    print("5. final model")
+    print("4. model")
     print(ner.format_scores(scores))
     print(f"model: {ner.MODEL} ({scores['model_bytes'] / 1e6:.2f} MB); {time.perf_counter() - t0:.0f} s in all")
     return 0

@@ -24,6 +24,7 @@ class Lexicon:
     arab_countries: frozenset[str]
     titles: dict[str, str]  # folded title -> role word it implies ("" any, "=counterpart")
     honorifics: frozenset[str]
+    triggers: dict[str, str]  # folded word that often precedes a name -> the type it hints at (PER, ORG, LOC)
 
     @property
     def plain_prefixes(self) -> frozenset[str]:
@@ -54,6 +55,7 @@ def lexicon() -> Lexicon:
         arab_countries=frozenset(y["arab_countries"]),
         titles={" ".join(normalize(k).split()): v for k, v in y["titles"].items()},
         honorifics=f(y["honorifics"]),
+        triggers={normalize(w): typ for typ, ws in y.get("triggers", {}).items() for w in ws},
     )
 
 

@@ -31,15 +31,17 @@ class Featurizer:
     """
 
     def __init__(self, lex: Lexicon, known: frozenset[str] = frozenset(),
-                 clusters: dict[str, tuple[str, str]] | None = None, harvested: dict[str, str] | None = None,
+                 clusters: dict[str, tuple[str, str]] | None = None,
                  lemmas: dict[str, str] | None = None, names: dict[str, str] | None = None):
         self.lex = lex
         self.names = names or {}  # one-word entries of the model's name lists (ANERGazet): word -> type
         self.lemmas = lemmas or {}  # simplemma's lemma of frequent words, computed once when the clusters were
-        self.harvested = harvested or {}  # word -> type it mostly had when the model read unlabelled news
-        self.clusters = clusters or {}  # word -> (coarse, fine) distributional cluster from unlabelled news
+        self.clusters = clusters or {}  # word -> (coarse, fine) distributional cluster (ANERcorp training part)
         self.known = known  # folded single-word catalogue names: a clitic is split off only before one of them
         self._cache: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
+        # What `_bare` strips: the article with any proclitic before it (ال, وال, بال, لل); a bare clitic letter is
+        # left alone, being too often the first letter of the word itself.
+        self._prefixes = frozenset(p for p in lex.definite_prefixes if p.endswith(lex.article) or p in lex.lil_clitics)
 
     def word(self, w: str) -> tuple[list[str], dict[int, list[str]]]:
         """(attributes of the word at its own position, {offset: attributes it gives a token at that offset})."""
@@ -53,34 +55,39 @@ class Featurizer:
     def compute(self, w: str) -> tuple[list[str], dict[int, list[str]]]:
         """`word` without the cache (the fast decoder keeps its own cache of score rows instead)."""
         stem = self._stem(w)
+        bare = self._bare(w)
         f = [
             "w=" + w, "stem=" + stem, "p2=" + w[:2], "p3=" + w[:3], "s2=" + w[-2:], "s3=" + w[-3:],
             "ss2=" + stem[-2:], "sp2=" + stem[:2], "len=" + str(min(len(w), 8)), "shape=" + _shape(w),
+            "bp3=" + bare[:3], "bs3=" + bare[-3:], "bs1=" + bare[-1:],
         ]
         if w.startswith(self.lex.article):
             f.append("al")
         if w in self.lex.honorifics or stem in self.lex.honorifics:
             f.append("hon")
-        if stem in self.known:
+        if stem in self.known or bare in self.known:
             f.append("known")
-        cl = self.clusters.get(w) or self.clusters.get(stem)
+        cl = self.clusters.get(w) or self.clusters.get(stem) or self.clusters.get(bare)
         if cl:
             f += ["c1=" + cl[0], "c2=" + cl[1]]
-        auto = self.harvested.get(w) or self.harvested.get(stem)
-        if auto:
-            f.append("auto=" + auto)
         listed = self._listed(w, stem)
         if listed:
             f.append("a=" + listed)
+        trig = self.lex.triggers.get(w) or self.lex.triggers.get(bare)
+        if trig:
+            f.append("tr=" + trig)
         if w.endswith(("ي", "يه", "يين", "يون")) and len(w) > 4:
             f.append("nisba_like")
         fine = cl[1] if cl else "?"
         # As a neighbour, the word is seen from the other side: offset d here means "I am at i+d".
-        ctx = {d: [f"w{d}=" + w] for d in OFFSETS}
+        ctx = {d: [f"w{d}=" + w, f"st{d}=" + stem] for d in OFFSETS}
         for d in (-1, 1):
-            ctx[d] += [f"st{d}=" + stem, f"c{d}=" + fine]
+            ctx[d] += [f"c{d}=" + fine, f"bs{d}=" + bare[-2:]]
             if listed:
                 ctx[d].append(f"a{d}=" + listed)
+        if trig:
+            ctx[-1].append("tr-1=" + trig)
+            ctx[-2].append("tr-2=" + trig)
         return f, ctx
 
     def _listed(self, w: str, stem: str) -> str | None:
@@ -108,6 +115,16 @@ class Featurizer:
         if lem is None:
             lem = simplemma.lemmatize(w, lang="ar")
         return lem if lem and len(lem) >= 2 else w
+
+    def _bare(self, w: str) -> str:
+        """The word without the article and a proclitic before it (والوزاره -> وزاره), if three letters are left."""
+        if not w.isalpha():
+            return w
+        for n in (4, 3, 2, 1):
+            pre, rest = w[:n], w[n:]
+            if len(rest) >= 3 and pre in self._prefixes:
+                return rest
+        return w
 
     def _strip(self, w: str) -> str:
         """A rare word's stem without calling simplemma: proclitics and article off when a frequent word is left."""

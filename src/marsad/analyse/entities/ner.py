@@ -31,7 +31,6 @@ from marsad.resources import read_tsv
 MODEL = resource_path("ner/crf.model")
 GAZETTEER = resource_path("ner/gazetteer.tsv")
 CLUSTERS = resource_path("ner/clusters.tsv")
-HARVESTED = resource_path("ner/harvested.tsv")
 COMMON = resource_path("ner/common.tsv")
 SCORES = resource_path("ner/scores.json")
 TRAIN_TOKENS = 125_000
@@ -94,7 +93,7 @@ def split_corpus(sents, train_tokens: int = TRAIN_TOKENS):
 # -- features ------------------------------------------------------------------------------------------------------
 @functools.cache
 def word_clusters() -> dict[str, tuple[str, str]]:
-    """Distributional word clusters (resources/ner/clusters.tsv): word -> (coarse id, fine id)."""
+    """Distributional word clusters learnt from ANERcorp's training part (resources/ner/clusters.tsv): word -> ids."""
     if not CLUSTERS.is_file():
         return {}
     return {r["word"]: (r["c64"], r["c512"]) for r in read_tsv(CLUSTERS, ("word",))}
@@ -106,14 +105,6 @@ def word_lemmas() -> dict[str, str]:
     if not CLUSTERS.is_file():
         return {}
     return {r["word"]: r["lemma"] for r in read_tsv(CLUSTERS, ("word",)) if r.get("lemma")}
-
-
-@functools.cache
-def harvested_names() -> dict[str, str]:
-    """Words the model mostly tagged as names in unlabelled news (resources/ner/harvested.tsv): word -> type."""
-    if not HARVESTED.is_file():
-        return {}
-    return {r["word"]: r["type"] for r in read_tsv(HARVESTED, ("word", "type"))}
 
 
 @functools.cache
@@ -143,7 +134,7 @@ class NerTagger:
         self.matcher = matcher
         self.types = matcher.types
         self.feat = Featurizer(lexicon(), frozenset(k for k in matcher.names if " " not in k), word_clusters(),
-                               harvested_names(), word_lemmas(), name_lists())
+                               word_lemmas(), name_lists())
         self.crf = FastCRF(str(model), self.feat) if model is not None else None
 
     def _prepare(self, tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -244,13 +235,20 @@ def load_tagger(matcher: Matcher) -> NerTagger | None:
 
 
 # -- training and evaluation ------------------------------------------------------------------------------------------
-def train(anercorp: str | Path, model: Path = MODEL, *, c1: float = 0.2, c2: float = 0.1,
-          iterations: int = 300, minfreq: int = 1) -> dict:
+def train(anercorp: str | Path, model: Path = MODEL, **params) -> dict:
     """Trains the CRF on the training part of ANERcorp, writes `model`, and returns held-out scores."""
+    train_s, test_s = split_corpus(read_anercorp(anercorp))
+    scores = fit(train_s, test_s, model, **params)
+    scores["train_sentences"], scores["train_tokens"] = len(train_s), sum(len(t) for t, _ in train_s)
+    return scores
+
+
+def fit(train_s, test_s, model: Path, *, c1: float = 0.2, c2: float = 0.1, iterations: int = 300,
+        minfreq: int = 1) -> dict:
+    """Trains the CRF on sentences `train_s`, writes `model`, and returns its scores on `test_s`."""
     from marsad.analyse.entities import _matcher
 
     _, matcher = _matcher(None, None)
-    train_s, test_s = split_corpus(read_anercorp(anercorp))
     nt = NerTagger(matcher)
     trainer = pycrfsuite.Trainer(verbose=False)
     for block in blocks(train_s):
@@ -261,7 +259,6 @@ def train(anercorp: str | Path, model: Path = MODEL, *, c1: float = 0.2, c2: flo
     model.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model))
     scores = score(NerTagger(matcher, model), test_s)
-    scores["train_sentences"], scores["train_tokens"] = len(train_s), sum(len(t) for t, _ in train_s)
     scores["params"] = {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.minfreq": minfreq}
     return scores
 

@@ -25,11 +25,11 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-import simplemma
 from scipy import sparse
 from scipy.sparse.linalg import svds
 
 from marsad.analyse.entities import ner
+from marsad.analyse.entities.features import lemma
 from marsad.arabic.normalize import normalize
 
 
@@ -44,7 +44,8 @@ def build_gazetteer(folder: Path, out: Path) -> int:
                 if len(name) >= 2 and name[0].isalpha():  # skips the ==== and **** section rules
                     rows.setdefault(name, typ)
     with open(out, "w", encoding="utf-8") as fh:
-        fh.write("# source: ANERGazet name lists of ANERcorp (Benajiba et al. 2007), folded by scripts/train_ner.py\n")
+        fh.write("# source: ANERGazet name lists distributed with ANERcorp (Benajiba et al. 2007; ANERcorp is redistributed "
+                 "under CC BY-SA 4.0, the lists carry no licence of their own), folded by scripts/train_ner.py\n")
         fh.write("name\ttype\n")
         for name, typ in sorted(rows.items()):
             fh.write(f"{name}\t{typ}\n")
@@ -87,7 +88,7 @@ def build_clusters(seqs: list[list[str]], out: Path, *, min_count: int = 3, cont
         fh.write("word\tc64\tc512\tlemma\n")
         for w, a, b in zip(words, coarse, fine):
             # simplemma's lemma, stored so the recognizer need not call it for frequent words
-            lem = simplemma.lemmatize(w, lang="ar") if w.isalpha() else ""
+            lem = lemma(w) if w.isalpha() else ""
             fh.write(f"{w}\t{a}\t{b}\t{lem}\n")
     return len(words)
 
@@ -144,8 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     """Runs the steps above and prints the held-out scores of the final model."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--anercorp", default=str(ner.DEFAULT_ANERCORP))
-    ap.add_argument("--c1", type=float, default=0.2)
-    ap.add_argument("--c2", type=float, default=0.1)
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--iterations", type=int, default=300)
     ap.add_argument("--minfreq", type=int, default=1)
     ap.add_argument("--cv", type=int, default=0, help="only cross-validate on the training part with K folds")
@@ -166,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     _reset_caches()
     scores = ner.train(args.anercorp, **params)
     scores["model_bytes"] = ner.MODEL.stat().st_size
+    scores["params_chosen_by"] = "3-fold cross-validation on the training part (python scripts/train_ner.py --cv 3)"
     with open(ner.SCORES, "w", encoding="utf-8") as fh:
         json.dump(scores, fh, indent=2)
         fh.write("\n")

@@ -81,3 +81,28 @@ def test_scores_file_records_held_out_f1():
 
     scores = json.loads(ner.SCORES.read_text(encoding="utf-8"))
     assert {"PER", "ORG", "LOC", "micro"} <= set(scores)
+
+
+@pytest.mark.parametrize("word, bare", [
+    ("والمدرسه", "مدرسه"),
+    ("للحديقه", "حديقه"),
+    ("بالقطار", "قطار"),
+    ("الباب", "باب"),
+    ("وليد", "وليد"),  # a clitic letter alone is left: it is often the word's own first letter
+    ("الرف", "الرف"),  # fewer than three letters would be left
+])
+def test_bare_form_drops_the_article_and_a_clitic_before_it(word, bare):
+    from marsad.analyse.entities.clitics import lexicon
+    from marsad.analyse.entities.features import Featurizer
+
+    assert Featurizer(lexicon())._bare(word) == bare
+
+
+@pytest.mark.parametrize("trigger, typ", [("الوزير", "PER"), ("وزاره", "ORG"), ("محافظه", "LOC")])
+def test_trigger_word_marks_the_two_words_after_it(trigger, typ):
+    from marsad.analyse.entities.clitics import lexicon
+    from marsad.analyse.entities.features import Featurizer
+
+    feats = Featurizer(lexicon()).sentence([trigger, "سامر", "نديم", "امس"], [""] * 4)
+    assert f"tr-1={typ}" in feats[1] and f"tr-2={typ}" in feats[2] and not any(a.startswith("tr-") for a in feats[3])
+

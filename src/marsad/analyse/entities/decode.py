@@ -47,7 +47,6 @@ class FastCRF:
         self._need = FORCE_O + gain
         self._need[self.O] = -np.inf
         self.zero = np.zeros(n)
-        
         self._rows: dict[str, int] = {}
         self.own = np.zeros((_GROW, n))
         self.nb = {d: np.zeros((_GROW, n)) for d in OFFSETS}
@@ -55,6 +54,11 @@ class FastCRF:
         for d in OFFSETS:
             self.nb[d][0] = self.W.get(f"w{d}=<s>", self.zero)
         self._next = 1
+        # The frequent words of the training text keep their rows for good; only the rest is dropped when the
+        # cache fills, so a long stream does not recompute its commonest words each time.
+        if feat.clusters:
+            self._add_words(sorted(feat.clusters))
+        self._pinned = self._next
 
     def _add_words(self, words: list[str]) -> None:
         """Computes the score rows of words not seen before, all at once."""
@@ -84,8 +88,8 @@ class FastCRF:
                   cues: list[list[list[str]]] | None = None) -> np.ndarray:
         """A (tokens x labels) matrix of state scores for all sentences, one after the other."""
         if self._next > MAX_ROWS:  # bounded memory on a long stream: start the cache afresh
-            self._rows.clear()
-            self._next = 1
+            self._rows = {w: r for w, r in self._rows.items() if r < self._pinned}
+            self._next = self._pinned
         rows = self._rows
         new = [t for t in set().union(*sents) if t not in rows]
         if new:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-import simplemma
+from simplemma import Lemmatizer
+from simplemma.strategies import DictionaryLookupStrategy
 
 from marsad.analyse.entities.clitics import Lexicon
 from marsad.analyse.entities.matcher import Match
@@ -16,6 +17,14 @@ from marsad.analyse.entities.matcher import Match
 # A token for the model: a word, or one punctuation mark (ANERcorp separates punctuation the same way).
 TOKEN = re.compile(r"\w+|[^\w\s]")
 _CACHE_MAX = 200_000
+# simplemma's dictionary alone, without its affix-guessing fallbacks: several times faster on the rare words the
+# lemma table lacks, and a word outside the dictionary keeps its own form.
+LEMMATIZER = Lemmatizer(lemmatization_strategy=DictionaryLookupStrategy())
+
+
+def lemma(w: str) -> str:
+    """simplemma's dictionary lemma of a folded Arabic word, or the word itself."""
+    return LEMMATIZER.lemmatize(w, lang="ar")
 
 
 # Neighbour offsets seen by a token, and the attribute families each neighbour contributes.
@@ -113,7 +122,7 @@ class Featurizer:
                 return rest
         lem = self.lemmas.get(w)
         if lem is None:
-            lem = simplemma.lemmatize(w, lang="ar")
+            lem = lemma(w)
         return lem if lem and len(lem) >= 2 else w
 
     def _bare(self, w: str) -> str:

@@ -192,7 +192,7 @@ class NerTagger:
         return out
 
     def label_text(self, text: str) -> list[tuple[str, str]]:
-        """(folded word, label) for every token of a raw text (used to harvest names from unlabelled news)."""
+        """(folded word, label) for every token of a raw text."""
         folded = normalize(text)
         sents = [(s.start, s.end) for s in split_sentences(folded)]
         _, words_l, gaz_l = self._doc_inputs(folded, sents, self.matcher.find(folded))
@@ -243,7 +243,7 @@ def train(anercorp: str | Path, model: Path = MODEL, **params) -> dict:
     return scores
 
 
-def fit(train_s, test_s, model: Path, *, c1: float = 0.2, c2: float = 0.1, iterations: int = 300,
+def fit(train_s, test_s, model: Path, *, c1: float = 0.05, c2: float = 0.05, iterations: int = 300,
         minfreq: int = 1) -> dict:
     """Trains the CRF on sentences `train_s`, writes `model`, and returns its scores on `test_s`."""
     from marsad.analyse.entities import _matcher

@@ -6,10 +6,10 @@ time; copies (`duplicate_of` set) add mentions but never inflate the number of r
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 
 from marsad.arabic.normalize import normalize
 from marsad.doc import Actor, Doc, Event
+from marsad.link.signals import day_ordinal
 
 DATE_TOLERANCE = 2  # days between two reports' dates of the same event
 
@@ -20,13 +20,6 @@ def _actor_key(a: Actor | None) -> str | None:
     return a.entity or a.name_en or a.country or (normalize(a.text) if a.text else None)
 
 
-def _ordinal(value: str | None) -> int | None:
-    if not value or len(value) != 10:
-        return None
-    try:
-        return date.fromisoformat(value).toordinal()
-    except ValueError:
-        return None
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
@@ -48,7 +41,7 @@ def _compatible(group: dict, ev: Event) -> bool:
     place = ev.location.name_en if ev.location else None
     if place and group["places"] and place not in group["places"]:
         return False
-    d = _ordinal(ev.date)
+    d = day_ordinal(ev.date)
     days = group["days"]
     return d is None or not days or min(abs(d - x) for x in days) <= DATE_TOLERANCE
 
@@ -71,8 +64,8 @@ def merge_events(docs: list[Doc]) -> list[dict]:
                 g = {"events": [], "days": [], "places": set()}
                 groups.append(g)
             g["events"].append((doc, ev))
-            if _ordinal(ev.date) is not None:
-                g["days"].append(_ordinal(ev.date))
+            if day_ordinal(ev.date) is not None:
+                g["days"].append(day_ordinal(ev.date))
             if ev.location and ev.location.name_en:
                 g["places"].add(ev.location.name_en)
     merged = [_merged(g) for g in groups]

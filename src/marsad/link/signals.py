@@ -22,7 +22,8 @@ _COUNTRY_ID = re.compile(r"^gpe:[A-Z]{3}$")
 TYPE_WEIGHT = {"PER": 1.0, "ORG": 0.7, "GPE": 0.6, "LOC": 0.6, "MISC": 0.4}
 
 
-def _day(value: str | None) -> int | None:
+def day_ordinal(value: str | None) -> int | None:
+    """Day ordinal of a "YYYY-MM-DD" value (None for a month, a year or nothing)."""
     if not value or len(value) != 10:
         return None
     try:
@@ -70,7 +71,7 @@ def _core(ev: Event, day: int | None, tolerance: int) -> CoreEvent | None:
     a, b = _actor_key(ev.source), _actor_key(ev.target)
     if not a or not b or a == b:
         return None
-    d = _day(ev.date)
+    d = day_ordinal(ev.date)
     if day is not None and d is not None and abs(d - day) > tolerance:
         return None
     place = ev.location.entity if ev.location is not None and ev.location.entity else None

@@ -20,8 +20,8 @@ from datetime import date
 from marsad.doc import Doc
 from marsad.link.dedup import Deduper
 from marsad.link.features import DocFreq, cosine, terms, tfidf, weighted_ids
-from marsad.link.signals import (core_events, entity_weights, headline_entities, headline_places, place_conflict,
-                                 quote_prints, same_core)
+from marsad.link.signals import (core_events, day_ordinal, entity_weights, headline_entities, headline_places,
+                                 place_conflict, quote_prints, same_core)
 
 DEFAULTS = {
     "threshold": 0.35,  # score needed to join a story (tuned on half A of the dev stories; see docs/stories.md)
@@ -48,14 +48,6 @@ MAX_STORY_ENTITIES = 400  # names remembered per story for the guards (a long st
 MAX_STORY_QUOTE_PRINTS = 1500  # quotation fingerprints remembered per story
 
 
-def _day(value: str | None) -> int | None:
-    """Day ordinal of a "YYYY-MM-DD" value (None for a month, a year or nothing)."""
-    if not value or len(value) != 10:
-        return None
-    try:
-        return date.fromisoformat(value).toordinal()
-    except ValueError:
-        return None
 
 
 @dataclass(slots=True)
@@ -125,14 +117,14 @@ def event_day(doc: Doc, day: int | None) -> int | None:
     """The day of the report's core event when the text states it: the first dated event, else the first
     day-precise date in the first two sentences (not later than the report, not more than a week before)."""
     for ev in doc.events:
-        d = _day(ev.date)
+        d = day_ordinal(ev.date)
         if d is not None and (day is None or day - 7 <= d <= day):
             return d
     limit = doc.sentences[1].end if len(doc.sentences) > 1 else len(doc.text) if doc.sentences else 400
     for dm in doc.dates:
         if dm.start >= limit:
             break
-        d = _day(dm.value)
+        d = day_ordinal(dm.value)
         if d is not None and dm.end_value is None and (day is None or day - 7 <= d <= day):
             return d
     return None
@@ -302,7 +294,7 @@ class Linker:
         keep = _setting(self.settings, "keep_terms")
         vec = tfidf(tf, self.df, keep=keep)
         raw = {k: tf[k] for k in tfidf(tf, self.df, keep=2 * keep)}  # room for terms that turn out rarer
-        day = _day(doc.published)
+        day = day_ordinal(doc.published)
         ents = entity_weights(doc)
         self.ef.add(ents)
         named = headline_entities(doc)
@@ -325,7 +317,7 @@ class Linker:
         st = self.index.add_to(best, rep, doc)
         self.story_of[doc.id] = best
         doc.story = st.id
-        if (rep.day is None or rep.weak or doc.published_source == "text" and rep.day != _day(doc.published)) \
+        if (rep.day is None or rep.weak or doc.published_source == "text" and rep.day != day_ordinal(doc.published)) \
                 and st.day_min is not None:
             self._date_from_story(doc, date.fromordinal(st.day_min))
         elif doc.published is None and st.weak_day is not None:

@@ -183,7 +183,12 @@ def test_mention_of_the_middle_east_is_not_a_credit():
 
 def test_published_line_is_kept_for_the_dates_stage():
     art = clean(f"العنوان هنا عن الخبر\nتاريخ النشر: 12 أكتوبر 2026\n{BODY1}")[0]
-    assert art.page_dates == ["12 أكتوبر 2026"] and "تاريخ النشر" not in art.text
+    assert art.page_dates == ["تاريخ النشر: 12 أكتوبر 2026"] and "تاريخ النشر" not in art.text
+
+
+def test_published_line_keeps_a_date_written_before_the_marker():
+    art = clean(f"العنوان هنا عن الخبر\nالخبر اليوم - الثلاثاء 15 سبتمبر 2026 | آخر تحديث: 16:05\n{BODY1}")[0]
+    assert art.page_dates == ["الخبر اليوم - الثلاثاء 15 سبتمبر 2026 | آخر تحديث: 16:05"]
 
 
 def test_offsets_lead_back_to_the_raw_text():

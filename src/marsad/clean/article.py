@@ -207,7 +207,7 @@ def _classify(ln: Line, r: Rules, art: CleanArticle, *, first: bool) -> str | No
             _add(art.credits, a)
         return "credit_line"
     if _PUBLISHED_LINE.search(f) and len(f.split()) <= 20:
-        art.page_dates.append(_PUBLISHED_LINE.split(ln.text, 1)[-1].strip(" :|-") or ln.text)
+        art.page_dates.append(ln.text)  # the whole line: its date may stand before the marker ("... | آخر تحديث")
         return "published_line"
     if r.match("drop_line", f):
         return "drop_line"

@@ -1,4 +1,4 @@
-"""Per-document analysis stages: sentences, dates, entities, quotations, events.
+"""Per-document analysis stages: sentences, datelines, dates, entities, quotations, events.
 
 Each stage is a small class with `name`, `requires`, `assigns`, a `default(settings)` constructor that loads its
 resources, and `__call__(doc) -> doc` that does no I/O.
@@ -20,16 +20,4 @@ STAGES = [
 
 def build_stages(settings=None) -> list:
     """The default stages, each built with its packaged resources."""
-    out = []
-    for mod_name, cls_name in STAGES:
-        try:
-            mod = importlib.import_module(mod_name)
-        except ModuleNotFoundError as e:
-            if e.name == mod_name:  # a stage not built yet
-                continue
-            raise
-        cls = getattr(mod, cls_name, None)
-        if cls is None:  # TEMP while stages are being written
-            continue
-        out.append(cls.default(settings))
-    return out
+    return [getattr(importlib.import_module(mod), cls).default(settings) for mod, cls in STAGES]

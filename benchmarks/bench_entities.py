@@ -10,30 +10,26 @@ into sentences before the clock starts: the stage alone is timed.
 from __future__ import annotations
 
 import argparse
-import glob
-import json
 import resource
+import sys
 import time
-import zipfile
 from pathlib import Path
 
-from marsad.analyse.entities import EntityRecognizer
-from marsad.analyse.sentences import SentenceSplitter
-from marsad.arabic.tokens import tokens
-from marsad.doc import Doc
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "saudinewsnet"
+from corpus import SAUDINEWSNET, spread  # noqa: E402
+
+from marsad.analyse.entities import EntityRecognizer  # noqa: E402
+from marsad.analyse.sentences import SentenceSplitter  # noqa: E402
+from marsad.arabic.tokens import tokens  # noqa: E402
+from marsad.doc import Doc  # noqa: E402
+
+DEFAULT_DATA = SAUDINEWSNET
 
 
 def load_articles(folder: Path, n: int) -> list[dict]:
-    """`n` articles spread evenly over all SaudiNewsNet files (every k-th article), so every outlet and day count."""
-    out: list[dict] = []
-    for z in sorted(glob.glob(str(folder / "*.zip"))):
-        with zipfile.ZipFile(z) as zf:
-            for name in zf.namelist():
-                out += json.loads(zf.read(name))
-    step = max(1, len(out) // n)
-    return out[::step][:n]
+    """`n` articles spread evenly over all SaudiNewsNet files, so every outlet and day count."""
+    return spread(n, folder)
 
 
 def main() -> None:

@@ -1,7 +1,6 @@
 """The REST API and the dashboard, on a small store built from articles written for these tests."""
 from __future__ import annotations
 
-import json
 import re
 
 import pytest

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pycrfsuite
 
-from marsad.analyse.entities.catalogue import build_catalogue
 from marsad.analyse.entities.clitics import lexicon
 from marsad.analyse.entities.decode import FastCRF
 from marsad.analyse.entities.features import Featurizer, doc_cues, gazetteer_tags, tokenize

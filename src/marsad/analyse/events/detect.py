@@ -14,9 +14,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from marsad.arabic.normalize import normalize
+from marsad.analyse.events.lexicon import WORD, Cue, Grammar, folded_words
 from marsad.doc import Doc
-from marsad.analyse.events.lexicon import WORD, Cue, Grammar
 from marsad.resources import load_yaml
 
 # Modes that still describe something that happened: a plain event, or one told in the past perfect ("كان قد").
@@ -39,19 +38,15 @@ class Frames:
     occ_window: int
 
 
-def _folded(ws) -> frozenset[str]:
-    return frozenset(normalize(str(w)) for w in ws)
-
-
 @functools.cache
 def load_frames() -> Frames:
     """The words of resources/events/detect.yaml, folded."""
     y = load_yaml("events/detect.yaml")
     return Frames(
-        occurrence=_folded(y["occurrence_verbs"]), casualties=_folded(y["casualties"]),
-        cause=_folded(y["cause_markers"]), frames=_folded(y["frames"]), subordinators=_folded(y["subordinators"]),
-        protest_acts=_folded(y["protest_acts"]), exposure=_folded(y["exposure_verbs"]),
-        anchors=_folded(y["anchors"]), act_window=int(y["protest_act_window"]),
+        occurrence=folded_words(y["occurrence_verbs"]), casualties=folded_words(y["casualties"]),
+        cause=folded_words(y["cause_markers"]), frames=folded_words(y["frames"]), subordinators=folded_words(y["subordinators"]),
+        protest_acts=folded_words(y["protest_acts"]), exposure=folded_words(y["exposure_verbs"]),
+        anchors=folded_words(y["anchors"]), act_window=int(y["protest_act_window"]),
         occ_window=int(y["occurrence_window"]),
     )
 

@@ -85,7 +85,8 @@ class Grammar:
     claims: frozenset[str]
 
 
-def _folded(words) -> frozenset[str]:
+def folded_words(words) -> frozenset[str]:
+    """A word list folded for matching, as a set."""
     return frozenset(normalize(str(w)) for w in words)
 
 
@@ -94,15 +95,15 @@ def load_grammar() -> Grammar:
     """The function words of resources/events/grammar.yaml, folded."""
     y = load_yaml("events/grammar.yaml")
     return Grammar(
-        prefixes=_folded(y["prefixes"]) | {""}, suffixes=_folded(y["suffixes"]) | {""},
-        future=normalize(y["future_prefix"]), present=_folded(y["present_letters"]),
-        target_markers=_folded(y["target_markers"]), target_prefixes=_folded(y["target_prefixes"]),
-        place_markers=_folded(y["place_markers"]), place_prefixes=_folded(y["place_prefixes"]),
-        clause_breaks=_folded(y["clause_breaks"]),
-        blockers={k: _folded(v) for k, v in (y.get("blockers") or {}).items()},
-        never=_folded(y.get("never_cues") or ()), between=normalize(y.get("between", "")),
-        anchors=_folded(y.get("anchors") or ()), against=normalize(y.get("against", "")),
-        prepositions=_folded(y.get("prepositions") or ()), claims=_folded(y.get("claims") or ()),
+        prefixes=folded_words(y["prefixes"]) | {""}, suffixes=folded_words(y["suffixes"]) | {""},
+        future=normalize(y["future_prefix"]), present=folded_words(y["present_letters"]),
+        target_markers=folded_words(y["target_markers"]), target_prefixes=folded_words(y["target_prefixes"]),
+        place_markers=folded_words(y["place_markers"]), place_prefixes=folded_words(y["place_prefixes"]),
+        clause_breaks=folded_words(y["clause_breaks"]),
+        blockers={k: folded_words(v) for k, v in (y.get("blockers") or {}).items()},
+        never=folded_words(y.get("never_cues") or ()), between=normalize(y.get("between", "")),
+        anchors=folded_words(y.get("anchors") or ()), against=normalize(y.get("against", "")),
+        prepositions=folded_words(y.get("prepositions") or ()), claims=folded_words(y.get("claims") or ()),
     )
 
 

@@ -11,7 +11,10 @@ Steps (all written under src/marsad/resources/ner/):
   2. clusters.tsv   distributional word clusters from the ANERcorp training part (PPMI of neighbour counts, SVD,
                     k-means), with each word's simplemma lemma
   3. common.tsv     words seen often in the ANERcorp training part and never inside a gold name
-  4. crf.model      the model, trained on the ANERcorp training part; scores.json, its held-out scores
+  4. namelike.tsv   letter n-gram weights telling name-like words from dictionary words: a logistic regression
+                    (scikit-learn, the `build` extra) on the words of the catalogue's and ANERGazet's names against
+                    simplemma's Arabic dictionary forms (no ANERcorp text)
+  5. crf.model      the model, trained on the ANERcorp training part; scores.json, its held-out scores
 
 usage: python scripts/train_ner.py [--anercorp PATH] [--c1 X] [--c2 X] [--cv K] ...
 """
@@ -124,8 +127,49 @@ def build_common(train_s, out: Path, *, min_seen: int = 3) -> int:
     return len(rows)
 
 
+def name_words() -> set[str]:
+    """Folded Arabic words (3+ letters) of every catalogue name and every ANERGazet name."""
+    from marsad.resources import read_tsv, path
+
+    words: set[str] = set()
+    for r in read_tsv(path("catalogue/entities.tsv"), ("id",)):
+        for name in [r.get("name_ar", ""), *r.get("names_ar", "").split("|")]:
+            words.update(normalize(name).split())
+    for r in read_tsv(ner.GAZETTEER, ("name",)):
+        words.update(r["name"].split())
+    return {w for w in words if len(w) >= 3 and w.isalpha() and not w.isascii()}
+
+
+def build_namelike(out: Path, *, min_df: int = 3, c: float = 3.0) -> tuple[int, int, int]:
+    """Fits the letter model of name-like words and writes its n-gram weights; returns (names, words, n-grams)."""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    names = name_words()
+    words = {w for w in ner.dictionary_words() if len(w) >= 3 and w.isalpha() and not w.isascii()} - names
+    texts = [f"<{w}>" for w in sorted(names)] + [f"<{w}>" for w in sorted(words)]
+    y = np.array([1] * len(names) + [0] * len(words))
+    vec = CountVectorizer(analyzer="char", ngram_range=(2, 4), binary=True, min_df=min_df, lowercase=False)
+    x = vec.fit_transform(texts)
+    # Balanced classes: names are a few thousand words against a quarter of a million dictionary forms.
+    clf = LogisticRegression(C=c, max_iter=1000, class_weight="balanced").fit(x, y)
+    grams = vec.get_feature_names_out()
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write("# source: fitted by scripts/train_ner.py on the words of Marsad's catalogue names and ANERGazet "
+                 "(CC BY-SA 4.0) against simplemma's Arabic dictionary forms (MIT)\n")
+        fh.write("ngram\tweight\n")
+        fh.write(f"<bias>\t{clf.intercept_[0]:.4f}\n")
+        kept = 0
+        for g, w in zip(grams, clf.coef_[0]):
+            if abs(w) >= 0.01:
+                fh.write(f"{g}\t{w:.4f}\n")
+                kept += 1
+    return len(names), len(words), kept
+
+
 def _reset_caches() -> None:
-    for f in (ner.name_lists, ner.word_clusters, ner.word_lemmas, ner.common_words, ner.load_tagger):
+    for f in (ner.name_lists, ner.word_clusters, ner.word_lemmas, ner.common_words, ner.load_tagger,
+              ner.name_likeness):
         f.cache_clear()
 
 
@@ -164,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     seqs = [[normalize(t) or t for t in toks] for toks, _ in train_s]
     print(f"2. clusters: {build_clusters(seqs, ner.CLUSTERS)} words -> {ner.CLUSTERS}")
     print(f"3. common words: {build_common(train_s, ner.COMMON)} -> {ner.COMMON}")
+    print("4. name-likeness: %d name words, %d dictionary words, %d n-grams -> %s"
+          % (*build_namelike(ner.NAMELIKE), ner.NAMELIKE))
     _reset_caches()
     scores = ner.train(args.anercorp, **params)
     scores["model_bytes"] = ner.MODEL.stat().st_size
@@ -171,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     with open(ner.SCORES, "w", encoding="utf-8") as fh:
         json.dump(scores, fh, indent=2)
         fh.write("\n")
-    print("4. model")
+    print("5. model")
     print(ner.format_scores(scores))
     print(f"model: {ner.MODEL} ({scores['model_bytes'] / 1e6:.2f} MB); {time.perf_counter() - t0:.0f} s in all")
     return 0

@@ -106,3 +106,29 @@ def test_trigger_word_marks_the_two_words_after_it(trigger, typ):
     feats = Featurizer(lexicon()).sentence([trigger, "سامر", "نديم", "امس"], [""] * 4)
     assert f"tr-1={typ}" in feats[1] and f"tr-2={typ}" in feats[2] and not any(a.startswith("tr-") for a in feats[3])
 
+
+
+@pytest.mark.parametrize("name, word", [
+    ("كورنبلوم", "المكتبه"),
+    ("فيشتنبرغ", "يتحدثون"),
+    ("ستراوسكي", "الزراعيه"),
+])
+def test_letter_model_scores_a_foreign_name_above_a_dictionary_word(name, word):
+    model = ner.name_likeness()
+    assert model is not None and model.score(name) > model.score(word)
+
+
+def test_a_word_outside_the_dictionary_is_marked_and_its_neighbours_see_it():
+    from marsad.analyse.entities.clitics import lexicon
+    from marsad.analyse.entities.features import Featurizer
+
+    feat = Featurizer(lexicon(), dictionary=frozenset({"قال", "امس"}))
+    feats = feat.sentence(["قال", "زوبلتشيك", "امس"], [""] * 3)
+    assert "dict=kn" in feats[0] and "dict=oov" in feats[1] and "dict1=oov" in feats[0] and "dict-1=oov" in feats[2]
+
+
+def test_name_likeness_bands_short_words_out():
+    from marsad.analyse.entities.features import NameLikeness
+
+    m = NameLikeness({"<ز": 2.0}, -1.0)
+    assert m.bucket("زو") is None and m.bucket("زوبل") == "3"

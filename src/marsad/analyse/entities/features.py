@@ -6,6 +6,7 @@ enough to run over every sentence.
 """
 from __future__ import annotations
 
+import math
 import re
 
 from simplemma import Lemmatizer
@@ -41,8 +42,12 @@ class Featurizer:
 
     def __init__(self, lex: Lexicon, known: frozenset[str] = frozenset(),
                  clusters: dict[str, tuple[str, str]] | None = None,
-                 lemmas: dict[str, str] | None = None, names: dict[str, str] | None = None):
+                 lemmas: dict[str, str] | None = None, names: dict[str, str] | None = None,
+                 dictionary: frozenset[str] = frozenset(), namelike: "NameLikeness | None" = None):
         self.lex = lex
+        # Folded word forms of simplemma's Arabic dictionary: a word outside it is often a name (foreign ones above all).
+        self.dictionary = dictionary
+        self.namelike = namelike  # how much a word's letters look like a name's (resources/ner/namelike.tsv)
         self.names = names or {}  # one-word entries of the model's name lists (ANERGazet): word -> type
         self.lemmas = lemmas or {}  # simplemma's lemma of frequent words, computed once when the clusters were
         self.clusters = clusters or {}  # word -> (coarse, fine) distributional cluster (ANERcorp training part)
@@ -87,6 +92,14 @@ class Featurizer:
             f.append("tr=" + trig)
         if w.endswith(("ي", "يه", "يين", "يون")) and len(w) > 4:
             f.append("nisba_like")
+        arabic = w.isalpha() and not w.isascii()
+        known = None
+        if arabic and self.dictionary:
+            known = "kn" if (w in self.dictionary or bare in self.dictionary or stem in self.dictionary) else "oov"
+            f.append("dict=" + known)
+        looks = self.namelike.bucket(bare) if arabic and self.namelike else None
+        if looks is not None:
+            f.append("nl=" + looks)
         fine = cl[1] if cl else "?"
         # As a neighbour, the word is seen from the other side: offset d here means "I am at i+d".
         ctx = {d: [f"w{d}=" + w, f"st{d}=" + stem] for d in OFFSETS}
@@ -94,6 +107,10 @@ class Featurizer:
             ctx[d] += [f"c{d}=" + fine, f"bs{d}=" + bare[-2:]]
             if listed:
                 ctx[d].append(f"a{d}=" + listed)
+            if known:
+                ctx[d].append(f"dict{d}=" + known)
+            if looks is not None:
+                ctx[d].append(f"nl{d}=" + looks)
         if trig:
             ctx[-1].append("tr-1=" + trig)
             ctx[-2].append("tr-2=" + trig)
@@ -158,6 +175,34 @@ class Featurizer:
                 f.append("bi=" + toks[i - 1] + "|" + toks[i])
             out.append(f)
         return out
+
+
+class NameLikeness:
+    """A logistic score of how much a word's letters look like a name's rather than a dictionary word's.
+
+    The weights are per character n-gram (2 to 4 letters, the word framed by < and >), learnt by
+    scripts/train_ner.py from catalogue and ANERGazet name words against simplemma's dictionary words. Foreign names
+    written in Arabic letters (ستودهام, فيرهوف) have letter sequences native words rarely have.
+    """
+
+    BUCKETS = 5
+
+    def __init__(self, weights: dict[str, float], bias: float):
+        self.weights = weights
+        self.bias = bias
+
+    def score(self, w: str) -> float:
+        """Probability-like score in [0, 1]."""
+        framed = f"<{w}>"
+        grams = {framed[i:i + n] for n in (2, 3, 4) for i in range(len(framed) - n + 1)}
+        z = self.bias + sum(self.weights.get(g, 0.0) for g in grams)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def bucket(self, w: str) -> str | None:
+        """The score in five bands ("0".."4"), or None for words too short to judge."""
+        if len(w) < 3:
+            return None
+        return str(min(int(self.score(w) * self.BUCKETS), self.BUCKETS - 1))
 
 
 def tag_attrs(tags: list[str], i: int, name: str) -> list[str]:

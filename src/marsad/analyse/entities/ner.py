@@ -19,7 +19,7 @@ import pycrfsuite
 
 from marsad.analyse.entities.clitics import lexicon
 from marsad.analyse.entities.decode import FastCRF
-from marsad.analyse.entities.features import Featurizer, doc_cues, gazetteer_tags, tokenize
+from marsad.analyse.entities.features import Featurizer, NameLikeness, doc_cues, gazetteer_tags, tokenize
 from marsad.analyse.entities.matcher import Matcher
 from marsad.arabic.normalize import normalize
 from marsad.arabic.tokens import sentences as split_sentences
@@ -32,6 +32,7 @@ GAZETTEER = resource_path("ner/gazetteer.tsv")
 CLUSTERS = resource_path("ner/clusters.tsv")
 COMMON = resource_path("ner/common.tsv")
 SCORES = resource_path("ner/scores.json")
+NAMELIKE = resource_path("ner/namelike.tsv")
 TRAIN_TOKENS = 125_000
 BLOCK = 20  # sentences per pseudo-document for document-level cues (a news article has about as many)
 EVAL_TYPES = ("PER", "ORG", "LOC")
@@ -126,6 +127,24 @@ def name_lists() -> dict[str, str]:
     return out
 
 
+@functools.cache
+def dictionary_words() -> frozenset[str]:
+    """Folded word forms of simplemma's Arabic dictionary (about 260,000; built once per process, ~1 s)."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    return frozenset(normalize(k) for k in DefaultDictionaryFactory().get_dictionary("ar").keys())
+
+
+@functools.cache
+def name_likeness() -> NameLikeness | None:
+    """The letter model of name-like words (resources/ner/namelike.tsv), or None when it is not built."""
+    if not NAMELIKE.is_file():
+        return None
+    rows = read_tsv(NAMELIKE, ("ngram", "weight"))
+    weights = {r["ngram"]: float(r["weight"]) for r in rows}
+    return NameLikeness(weights, weights.pop("<bias>", 0.0))
+
+
 class NerTagger:
     """The trained CRF with its featurizer; `spans` tags a document's sentences."""
 
@@ -133,7 +152,7 @@ class NerTagger:
         self.matcher = matcher
         self.types = matcher.types
         self.feat = Featurizer(lexicon(), frozenset(k for k in matcher.names if " " not in k), word_clusters(),
-                               word_lemmas(), name_lists())
+                               word_lemmas(), name_lists(), dictionary_words(), name_likeness())
         self.crf = FastCRF(str(model), self.feat) if model is not None else None
 
     def _prepare(self, tokens: list[str]) -> tuple[list[str], list[str]]:

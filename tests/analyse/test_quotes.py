@@ -174,3 +174,22 @@ def test_a_quotation_is_dated_by_when_it_was_said_not_by_the_days_it_speaks_of(f
     doc.published = "2026-10-12"
     [q] = [q for q in finder(DateResolver.default()(doc)).quotes if q.kind == "direct"]
     assert q.date == "2026-10-11"
+
+
+def test_a_name_after_an_office_and_its_qualifiers_is_the_speaker(finder):
+    text = ("وقال نائب رئيس الوفد الأردني الذي يشارك في المفاوضات التجارية منى صالح في تصريحات أمس: "
+            "«لن نوقع قبل حماية صغار المزارعين».")
+    qs = direct(finder, text)
+    assert [q.speaker.name_en for q in qs] == ["Mona Saleh"]
+
+
+def test_a_person_after_a_preposition_in_the_subject_is_not_the_speaker(finder):
+    text = "وقال مسؤول في الوفد الأردني بعد لقائه مع منى صالح: «المحادثات كانت صريحة ومفيدة»."
+    qs = direct(finder, text)
+    assert qs and all(q.speaker is None or q.speaker.name_en != "Mona Saleh" for q in qs)
+
+
+def test_bi_qawlihi_points_back_to_the_last_speaker(finder):
+    text = ("وأكد كريم حمدان أن الموازنة ستقر قريبا. واستطرد بقوله: «لن نرفع الضرائب على الخبز».")
+    qs = direct(finder, text)
+    assert [q.speaker.name_en for q in qs] == ["Karim Hamdan"]

@@ -17,6 +17,7 @@ _TYPE_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3, "MISC": 3}
 _NAMED = ("name", "alias", "surname", "model")
 MAX_SUBJECT_WORDS = 14
 MAX_ANONYMOUS_WORDS = 5
+MAX_FURTHER_WORDS = 20  # how far past the first phrase of a subject a person's name may still be its head
 
 
 @dataclass(slots=True)
@@ -92,6 +93,20 @@ class SubjectReader:
             k += 1
         return start, end, k + 1
 
+    def _named_further(self, a: int, b: int) -> NormMention | None:
+        """A person named later in the subject clause, after an office and its qualifiers ("وقال وزير الدولة
+        الكويتي لشؤون مجلس الوزراء ... الشيخ محمد المبارك الصباح:"); one after a preposition is an object."""
+        for m in self._mentions_in(a, b):
+            if m.entity.type != "PER" or m.how not in _NAMED:
+                continue
+            if len(self.text[a:m.start].split()) > MAX_FURTHER_WORDS:
+                return None
+            before = self.text[max(0, m.start - 12):m.start].split()
+            prev = before[-1] if before else ""
+            if prev not in self.lex.prepositions and prev[1:] not in self.lex.prepositions:
+                return m
+        return None
+
     def subject(self, a: int, b: int) -> tuple[Who | None, bool]:
         """The speaker named in [a, b), and whether the words there point back to an earlier speaker
         (nothing but circumstances, or an anaphoric title such as الوزير)."""
@@ -115,6 +130,9 @@ class SubjectReader:
         best = _best(cands, ranges[0][0])
         if best is not None and _rank(best, ranges[0][0])[0] < 3:
             return Who(best.start, best.end, best.entity), False
+        named = self._named_further(ranges[0][1], b)
+        if named is not None:
+            return Who(named.start, named.end, named.entity), False
         first = self.text[ranges[0][0]:ranges[0][1]].split()
         if first[0] in self.lex.anaphors or first[0][1:] in self.lex.anaphors:
             return None, True

@@ -204,3 +204,15 @@ def test_user_entities_file_extends_the_catalogue(tmp_path):
     rec = EntityRecognizer.default(SimpleNamespace(user_entities=user), catalogue_dir=FIXTURE, use_model=False)
     ent = run(rec, "افتتحت سلمى نور المعرض").entity("per:salma_nour")
     assert (ent.name_en, ent.role) == ("Salma Nour", "Minister of Culture")
+
+
+def test_a_surname_found_by_the_model_joins_a_catalogue_person_named_earlier():
+    from types import SimpleNamespace
+
+    from marsad.analyse.entities.resolve import _similar_person
+    from marsad.doc import Entity
+
+    cat = SimpleNamespace(entities={"per:x": SimpleNamespace(names_ar=("سالم بن راشد القحطاني", "سالم القحطاني"))})
+    person = Entity("per:x", "Salem Al Qahtani", "سالم بن راشد القحطاني", "PER")
+    assert _similar_person("القحطاني", [person], cat) == "per:x"
+    assert _similar_person("الشمري", [person], cat) is None

@@ -305,8 +305,8 @@ def _similar_person(name: str, people: list[Entity], cat: Catalogue) -> str | No
         for v in forms:
             if v.count(" ") + 1 == k and fuzz.ratio(name, v) >= MERGE_MIN:
                 return ent.id
-        if k == 1 and not c and ent.name_ar.endswith(" " + name):
-            return ent.id  # a surname alone after the full name of someone the catalogue lacks
+        if k == 1 and any(v.endswith(" " + name) for v in (*forms, ent.name_ar)):
+            return ent.id  # a surname alone after the full name of someone named earlier in the document
     return None
 
 

@@ -233,7 +233,8 @@ def eval_ner(ctx: typer.Context) -> None:
 def eval_events(ctx: typer.Context) -> None:
     """Sentence-level PROTEST and ASSAULT detection on the Arabic event GSR (default ../shared/data/arabic_event_gsr).
 
-    Options after the command go to the evaluation: DATA_DIR, --half a|b|all|each, --modes, --detect, --json.
+    Options after the command go to the evaluation: DATA_DIR, --half a|b|all|each, --modes,
+    --detect model|report|any, --cross (retrain on one half, score the other: the honest number), --json.
     """
     from marsad import eval_events as ev
 

@@ -43,7 +43,7 @@ class Featurizer:
     def __init__(self, lex: Lexicon, known: frozenset[str] = frozenset(),
                  clusters: dict[str, tuple[str, str]] | None = None,
                  lemmas: dict[str, str] | None = None, names: dict[str, str] | None = None,
-                 dictionary: frozenset[str] = frozenset(), namelike: "NameLikeness | None" = None):
+                 dictionary: frozenset[str] = frozenset(), namelike: NameLikeness | None = None):
         self.lex = lex
         # Folded word forms of simplemma's Arabic dictionary: a word outside it is often a name (foreign ones above all).
         self.dictionary = dictionary

@@ -24,8 +24,8 @@ import numpy as np
 
 from marsad.analyse.events.classify import TYPES, Hasher, candidates, rule_features
 from marsad.analyse.events.detect import load_frames
-
-POSITIVE, NEGATIVE = "yes", ("easy no", "difficult no")
+from marsad.eval_events import NEGATIVE, POSITIVE
+from marsad.eval_events import prf as _prf_counts
 GROUPS = ("RLW", "RLC", "RLWC")
 MODES = ("strict", "soft")
 CS = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
@@ -47,11 +47,11 @@ class Record:
 
     @property
     def scored(self) -> bool:
-        return self.label == POSITIVE or self.label in NEGATIVE
+        return self.label in POSITIVE or self.label in NEGATIVE
 
     @property
     def gold(self) -> bool:
-        return self.label == POSITIVE
+        return self.label in POSITIVE
 
     def slots(self, hasher: Hasher) -> list[np.ndarray]:
         got = self._slots.get(hasher.groups)
@@ -141,10 +141,7 @@ def record_scores(recs: list[Record], weights: np.ndarray, bias: float, groups: 
 def prf(pred, gold) -> dict:
     """Precision, recall, F1 and counts of boolean predictions against boolean gold labels."""
     pred, gold = np.asarray(pred, bool), np.asarray(gold, bool)
-    tp, fp, fn = int((pred & gold).sum()), int((pred & ~gold).sum()), int((~pred & gold).sum())
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "fp": fp, "fn": fn}
+    return _prf_counts(int((pred & gold).sum()), int((pred & ~gold).sum()), int((~pred & gold).sum()))
 
 
 def best_threshold(scores: np.ndarray, gold: np.ndarray) -> tuple[float, float]:

@@ -27,7 +27,7 @@ class Mention:
     start: int
     end: int
     text: str
-    how: str = "name"  # name | alias | surname | office | nisba | model
+    how: str = "name"  # name | alias | surname | office | nisba | model | reference (a head noun: "الجبهة")
 
 
 @dataclass(slots=True)

@@ -216,3 +216,20 @@ def test_a_surname_found_by_the_model_joins_a_catalogue_person_named_earlier():
     person = Entity("per:x", "Salem Al Qahtani", "سالم بن راشد القحطاني", "PER")
     assert _similar_person("القحطاني", [person], cat) == "per:x"
     assert _similar_person("الشمري", [person], cat) is None
+
+
+@pytest.mark.parametrize("surface", ["الأمريكيين", "الأميركيين", "الاميركيين", "أميركيون"])
+def test_plural_nisba_of_every_spelling(recognizer, surface):
+    assert (surface, "nisba") in mentions_of(run(recognizer, f"التقى {surface} في المطار"), "usa")
+
+
+def test_head_noun_refers_to_the_organisation_named_last(recognizer):
+    doc = run(recognizer, "أعلنت حركة حماس موافقتها على الهدنة، ورفضت حركة الجهاد الإسلامي الشروط. "
+                          "وقالت الحركة في بيان إنها ستواصل القتال، فيما التزمت حماس الصمت.")
+    assert ("الحركة", "reference") in mentions_of(doc, "jihad")
+    assert ("الحركة", "reference") not in mentions_of(doc, "hamas")
+
+
+def test_head_noun_before_any_organisation_is_no_mention(recognizer):
+    doc = run(recognizer, "قالت الحركة في بيان إن حركة حماس لن تشارك.")
+    assert ("الحركة", "reference") not in mentions_of(doc, "hamas")

@@ -25,6 +25,7 @@ class Lexicon:
     titles: dict[str, str]  # folded title -> role word it implies ("" any, "=counterpart")
     honorifics: frozenset[str]
     triggers: dict[str, str]  # folded word that often precedes a name -> the type it hints at (PER, ORG, LOC)
+    org_heads: frozenset[str] = frozenset()  # head nouns that refer back to an organisation (الجبهة, الحركة)
 
     @property
     def plain_prefixes(self) -> frozenset[str]:
@@ -56,6 +57,7 @@ def lexicon() -> Lexicon:
         titles={" ".join(normalize(k).split()): v for k, v in y["titles"].items()},
         honorifics=f(y["honorifics"]),
         triggers={normalize(w): typ for typ, ws in y.get("triggers", {}).items() for w in ws},
+        org_heads=f(y.get("org_heads") or ()),
     )
 
 

@@ -79,7 +79,8 @@ class Matcher:
     def _add_nisba(self, cat: Catalogue) -> None:
         art = self.lex.article
         for iso, forms in cat.nisba.items():
-            extra = [forms[0] + suf for suf in self.lex.nisba_suffixes] if forms else []
+            # every masculine spelling takes the plural endings ("الأمريكيين" and "الاميركيين")
+            extra = [f + suf for f in forms if f.endswith("ي") for suf in self.lex.nisba_suffixes]
             for f in (*forms, *extra):
                 f = f[len(art):] if f.startswith(art) else f
                 self._add(f, DEFINITE, "nisba", iso, "nisba")

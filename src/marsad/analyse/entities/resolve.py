@@ -316,3 +316,28 @@ def repeat_aliases(de: DocEntities) -> None:
         for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", de.text):
             if not overlaps((m.start(), m.end()), de.taken):
                 de.mention(de.by_id[eid], m.start(), m.end(), "alias")
+
+
+def head_references(de: DocEntities) -> None:
+    """An organisation's head noun used alone after its full name ("وكانت الجبهة أعلنت") is a mention of it: of the
+    organisation with that head named last before it."""
+    art = de.lex.article
+    named: dict[str, list[tuple[int, Entity]]] = {}  # head -> (end of a mention, organisation)
+    for ent in de.by_id.values():
+        if ent.type != "ORG":
+            continue
+        for m in ent.mentions:
+            words = de.text[m.start:m.end].split()
+            head = words[0].removeprefix(art) if len(words) > 1 else ""
+            if head in de.lex.org_heads:
+                named.setdefault(head, []).append((m.end, ent))
+    for head, ends in named.items():
+        ends.sort(key=lambda t: t[0])
+        # the head with the article, after optional clitics: الجبهة, والجبهة, بالجبهة, للجبهة
+        for m in re.finditer(rf"(?<!\w)[وف]?(?:[بك]?({art})|ل(ل)){re.escape(head)}(?!\w)", de.text):
+            start = m.start(1) if m.start(1) >= 0 else m.start(2)
+            if overlaps((start, m.end()), de.taken):
+                continue
+            before = [ent for end, ent in ends if end <= start]
+            if before:
+                de.mention(before[-1], start, m.end(), "reference")

@@ -20,6 +20,8 @@ from marsad.analyse.events.lexicon import (
 __all__ = ["EventCoder", "detect_types"]
 
 INHERIT_WINDOW = 8  # tokens: a verbal noun right after an intended verb ("سيسافر ... لاجراء محادثات") shares its mode
+NOUN_ONLY_PREFIXES = ("ب", "ك")  # prepositions stand before a verbal noun ("بخطف"), never before a verb; a two-letter
+# verb ("حث") after one is another word ("بحثي")
 REFER_BACK = 2  # sentences: how far back an undated verbal noun looks for the dated event it refers to
 
 
@@ -97,7 +99,7 @@ class EventCoder:
                 continue
             o_s, o_e = nt.span(ws, we)
             found = [Cue(e, ws, we, o_s, o_e, words[k], prefix, tok=k) for e in entries
-                     if self._fits(e, words, k)]
+                     if self._fits(e, words, k, prefix, form)]
             if any(c.entry.with_ for c in found):  # the specific reading wins ("اضراب عن الطعام" over "اضراب")
                 found = [c for c in found if c.entry.with_]
             cues.extend(found)
@@ -107,15 +109,19 @@ class EventCoder:
         blocked = {t for t, bl in g.blockers.items() if not bl.isdisjoint(wset)}
         cues = [c for c in cues if c.entry.code.plover not in blocked]
         if not _anchored(doc, sent, wset, g):
-            cues = [c for c in cues if not _definite_noun(c, g)]
+            cues = [c for c in cues if not _definite_noun(c, g) or "after_passive" in c.entry.flags]
         cues.sort(key=lambda c: c.tok)
         for c in cues:
             c.mode = self._mode(c, words)
         self._inherit_modes(cues)
         return cues
 
-    def _fits(self, e, words: list[str], k: int) -> bool:
+    def _fits(self, e, words: list[str], k: int, prefix: str = "", form: str = "") -> bool:
         g = self.g
+        if e.kind == "v" and len(form) <= 2 and any(p in prefix for p in NOUN_ONLY_PREFIXES):
+            return False
+        if "after_passive" in e.flags and not (k and words[k - 1] in g.passives):
+            return False
         if e.with_ and not self._has_complement(e, words, k):
             return False
         if any(word_is(w, u, g) for w in words[max(0, k - 2):k] for u in e.unless_before):
@@ -158,9 +164,17 @@ class EventCoder:
         return bool(prev) and prev[-1] in self.g.prepositions
 
     def _first_person(self, c: Cue) -> bool:
-        """A present-tense first-person form ("اشكر", "نرفض"): its subject is whoever speaks."""
+        """A first-person form, present ("اشكر", "نرفض") or past ("ناقشنا", "رفضنا"): its subject is whoever speaks."""
         f = c.word[len(c.prefix):]
-        return f[:1] in ("ا", "ن") and ("ي" + f[1:]) in c.entry.forms
+        if f[:1] in ("ا", "ن") and ("ي" + f[1:]) in c.entry.forms:
+            return True
+        return f.endswith("نا") and f[:-2] in c.entry.forms and not f[:-2].startswith(("ي", "ت"))
+
+    @staticmethod
+    def _word_before(doc: Doc, sent: Span, c: Cue) -> str:
+        """The folded word right before the cue's word in its sentence, or ""."""
+        prev = A.gap_words(doc, max(sent.start, c.start - 16), c.start)
+        return prev[-1] if prev else ""
 
     @staticmethod
     def _inherit_modes(cues: list[Cue]) -> None:
@@ -190,21 +204,31 @@ class EventCoder:
                     or news_day(doc)
                 if own:
                     dated[plover] = (si, own)
-                events.extend(self._events(doc, sent, c, sl, date, main, dateline))
+                events.extend(self._events(doc, sent, c, sl, date, main, dateline, events))
         return merge(events)
 
-    def _events(self, doc, sent, c: Cue, sl, date, main, dateline) -> list[Event]:
+    def _events(self, doc, sent, c: Cue, sl, date, main, dateline, earlier: list[Event] = ()) -> list[Event]:
         g, e = self.g, c.entry
         plover = e.code.plover
         src_s, _ = A.pick_source(doc, c, sl, g, plover) if e.kind != "p" else (None, False)
         if e.kind == "v" and self._first_person(c):
             src_s = A.quote_speaker(doc, c) or src_s
+        elif e.kind == "v" and self._word_before(doc, sent, c) in g.pronoun_subjects:
+            src_s = A.antecedent(doc, c.start) or src_s  # "لكنه دعا ايران": the agent was named before
+        elif src_s is None and e.kind != "p" and plover in A.SPEECH_TYPES:
+            src_s = A.quote_speaker(doc, c)  # said inside a quotation: the speaker is the agent
         tgt_s = A.pick_target(doc, c, sl, src_s, g)
         if ("needs_target" in e.flags or "gpe_target" in e.flags) and tgt_s is None:
             return []
         if "weak" in e.flags and src_s is None and tgt_s is None:
             return []
         src = A.actor_of(src_s)
+        meeting = None
+        if e.kind == "n" and not g.passives.isdisjoint(A.gap_words(doc, max(sent.start, c.start - 24), c.start)[-2:]):
+            meeting = _meeting(earlier)
+        implicit = meeting is not None
+        if implicit:  # "تم الاتفاق خلال الاجتماع على ...": the parties are those of the meeting reported
+            src, tgt_s = meeting.source, None
         if e.kind == "p":
             src = Actor(text=doc.text[c.start:c.end])
         elif (src is None and plover in A.SPEECH_TYPES and main is not None and (tgt_s is None or tgt_s.entity is not main)
@@ -213,7 +237,7 @@ class EventCoder:
         code = _code_for(c, src_s)
         place_s = tgt_s if (e.code.cameo == "042" and tgt_s and tgt_s.entity.type == "GPE") else A.pick_place(doc, c, sl, g)
         place = A.place_of(place_s.entity if place_s else dateline)
-        tgt = A.actor_of(tgt_s)
+        tgt = meeting.target if implicit else A.actor_of(tgt_s)
         if tgt is None and plover in ("ASSAULT", "COERCE") and place_s is not None and place_s.entity.type == "GPE":
             tgt = A.actor_of(place_s)
         spans = [(c.start, c.end)] + [(s.start, s.end) for s in (src_s, tgt_s) if s is not None]
@@ -226,6 +250,14 @@ class EventCoder:
                              date=date, location=place, evidence_start=ev.evidence_start,
                              evidence_end=ev.evidence_end, cue=ev.cue, mode=ev.mode))
         return out
+
+
+def _meeting(events: list[Event]) -> Event | None:
+    """The meeting or talks the article reports: the first coded so far with both parties named."""
+    for ev in events:
+        if ev.type == "CONSULT" and ev.source is not None and ev.target is not None and ev.mode is None:
+            return ev
+    return None
 
 
 def _definite_noun(c: Cue, g: Grammar) -> bool:
@@ -300,16 +332,17 @@ def _earlier_date(c: Cue, plover: str, si: int, dated: dict[str, tuple[int, str]
 
 
 def news_day(doc: Doc) -> str | None:
-    """The day the article reports on: a day named in its lead (the first two sentences) up to three days before
-    publication ("أمس", "اليوم الثلاثاء"), else the publication date. Sentences without a date of their own
-    report on that day."""
+    """The day the article reports on: the first day it names up to three days before publication ("أمس", "اليوم
+    الثلاثاء"), else the publication date. Sentences without a date of their own report on that day. The whole text
+    is searched, not only the lead: papers that publish the next morning often name the day only further down
+    ("في مؤتمر صحافي ظهر الأربعاء").
+    """
     pub = doc.published
     if not pub or len(pub) != 10:
         return pub
-    lead_end = doc.sentences[1].end if len(doc.sentences) > 1 else len(doc.text)
     for d in sorted(doc.dates, key=lambda d: d.start):
-        if d.start >= lead_end:
-            break
+        if d.end_value:
+            continue  # a span of days ("من 31 مارس إلى 2 أبريل") frames a visit; it does not name the day reported on
         v = d.value or ""
         if len(v) == 10 and v <= pub and _days_between(v, pub) <= 3:
             return v

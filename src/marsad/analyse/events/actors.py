@@ -103,16 +103,20 @@ def _clause_clear(doc: Doc, a: int, b: int, g: Grammar) -> bool:
 def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> tuple[Slot | None, bool]:
     """The agent's mention, and whether it stands after the cue (verb-first order or a genitive)."""
     e = cue.entry
-    before = [s for s in sl if s.end <= cue.start and s.is_actor and not is_place(s, g) and not is_marked(s, g)]
+    before = [s for s in sl if s.end <= cue.start and s.is_actor and not is_place(s, g) and not is_marked(s, g)
+              and not _attributive(doc, s, sl)]
     after = [s for s in sl if s.start >= cue.end and s.is_actor]
     if "rev" in e.flags:
         return (before[-2] if len(before) > 1 else None), False
+    if "hal" in e.flags:  # "قال أوباما ...، داعيا المشرعين": the clause's subject, a person first
+        people = [s for s in before if s.entity.type == "PER"]
+        return (people or before or [None])[0], False
     first_after = after[0] if after and not is_marked(after[0], g) and not is_place(after[0], g) else None
     gap_after = gap_words(doc, cue.end, after[0].start) if after else []
-    if e.kind == "n" and gap_after[:1] == [g.between] and after:
-        return after[0], True  # "محادثات بين X و Y"
-    if e.kind == "v" and before and not gap_words(doc, before[-1].end, cue.start):
-        return before[-1], False  # subject-first: "الوزير لافروف، التقى ..."
+    if e.kind == "n" and g.between in gap_after[:2] and after:
+        return after[0], True  # "محادثات بين X و Y", "الاجتماع المشترك بين X و Y"
+    if e.kind == "v" and before and not gap_words(doc, before[-1].end, cue.start) and before[-1].mention.how != "nisba":
+        return before[-1], False  # subject-first: "الوزير لافروف، التقى ..." (a nisba qualifies the noun before it)
     if first_after is not None and not any(w in g.target_markers for w in gap_after):
         limit = 4 if e.kind == "v" else 0
         destination = e.kind == "n" and e.code.plover == "CONSULT" and first_after.entity.type == "GPE"
@@ -130,10 +134,20 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
     return None, False
 
 
+def _attributive(doc: Doc, s: Slot, sl: list[Slot]) -> bool:
+    """A nisba right after another actor's name describes it ("جبهة التحرير ... اليسارية التركية"): not an actor."""
+    if s.mention.how != "nisba":
+        return False
+    prev = [t for t in sl if t.end <= s.start and t.is_actor]
+    return bool(prev) and len(gap_words(doc, prev[-1].end, s.start)) <= 3
+
+
 def _claimed(doc: Doc, cue: Cue, g: Grammar) -> bool:
-    """"أعلن التنظيم مسؤوليته عن إطلاق النار": whoever claims the attack is its agent."""
-    prev = gap_words(doc, max(0, cue.start - 30), cue.start)[-2:]
-    return len(prev) == 2 and prev[0] in g.claims and prev[1] == "عن"
+    """"أعلن التنظيم مسؤوليته عن إطلاق النار", "أعلنت الجبهة تنفيذ الهجوم": whoever claims the attack is its agent."""
+    prev = gap_words(doc, max(0, cue.start - 40), cue.start)
+    if len(prev) >= 2 and prev[-2] in g.claims and prev[-1] == "عن":
+        return True
+    return not g.executions.isdisjoint(prev[-4:])  # "أعلنت الجبهة تنفيذ أحد أعضائها الهجوم"
 
 
 def pick_target(doc: Doc, cue: Cue, sl: list[Slot], src: Slot | None, g: Grammar) -> Slot | None:
@@ -168,6 +182,24 @@ def quote_speaker(doc: Doc, cue: Cue) -> Slot | None:
                 m = e.mentions[0]
                 return Slot(m.start, m.end, e, m, "", ())
     return None
+
+
+def antecedent(doc: Doc, pos: int) -> Slot | None:
+    """Whom an attached pronoun before `pos` refers to: the last person named before it, else the last
+    organisation ("وحاول أوباما ... لكنه دعا": Obama)."""
+    best: tuple[int, int, Entity, Mention] | None = None
+    best_org = None
+    for e in doc.entities:
+        if e.type not in ("PER", "ORG"):
+            continue
+        for m in e.mentions:
+            if m.end <= pos:
+                if e.type == "PER" and (best is None or m.start > best[0]):
+                    best = (m.start, m.end, e, m)
+                elif e.type == "ORG" and (best_org is None or m.start > best_org[0]):
+                    best_org = (m.start, m.end, e, m)
+    hit = best or best_org
+    return Slot(hit[0], hit[1], hit[2], hit[3], "", ()) if hit else None
 
 
 def pick_place(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar) -> Slot | None:

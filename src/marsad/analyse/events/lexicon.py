@@ -83,6 +83,9 @@ class Grammar:
     against: str
     prepositions: frozenset[str]
     claims: frozenset[str]
+    pronoun_subjects: frozenset[str] = frozenset()
+    passives: frozenset[str] = frozenset()
+    executions: frozenset[str] = frozenset()
 
 
 def folded_words(words) -> frozenset[str]:
@@ -104,6 +107,8 @@ def load_grammar() -> Grammar:
         never=folded_words(y.get("never_cues") or ()), between=normalize(y.get("between", "")),
         anchors=folded_words(y.get("anchors") or ()), against=normalize(y.get("against", "")),
         prepositions=folded_words(y.get("prepositions") or ()), claims=folded_words(y.get("claims") or ()),
+        pronoun_subjects=folded_words(y.get("pronoun_subjects") or ()), passives=folded_words(y.get("passives") or ()),
+        executions=folded_words(y.get("executions") or ()),
     )
 
 

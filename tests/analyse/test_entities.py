@@ -233,3 +233,27 @@ def test_head_noun_refers_to_the_organisation_named_last(recognizer):
 def test_head_noun_before_any_organisation_is_no_mention(recognizer):
     doc = run(recognizer, "قالت الحركة في بيان إن حركة حماس لن تشارك.")
     assert ("الحركة", "reference") not in mentions_of(doc, "hamas")
+
+
+def test_ministry_named_by_its_field_alone(recognizer):
+    doc = run(recognizer, "ذكرت وزارة الخارجية الروسية أن الوفد وصل. وأضافت الخارجية أن المحادثات بدأت.")
+    assert ("الخارجية", "reference") in mentions_of(doc, "mfa_ru")
+
+
+def test_overlapping_variants_of_one_name_make_one_mention(recognizer):
+    doc = run(recognizer, "استقبل الشيخ صباح الخالد الصباح الوفد")
+    assert mentions_of(doc, "sabah") == [("الشيخ صباح الخالد الصباح", "name")]
+
+
+@pytest.mark.parametrize("text, surface, named", [
+    ("قال السيسي إن الحل قريب. وأكد عبد الفتاح السيسي ذلك. ثم قال السيسي إنه متفائل", "السيسي", True),
+    # an everyday word ("the morning") as a surname needs a word of saying before it, or quotation marks
+    ("وصل الشيخ صباح الخالد الصباح أمس. وقال الصباح إن الزيارة ناجحة", "الصباح", True),
+    ('وصل الشيخ صباح الخالد الصباح أمس. وأكد "الصباح" أهمية الزيارة', "الصباح", True),
+    ("وصل الشيخ صباح الخالد الصباح أمس. وفي الصباح عقد اجتماعا", "الصباح", False),
+])
+def test_surname_alone_after_the_full_name(recognizer, text, surface, named):
+    eid = "sisi" if surface == "السيسي" else "sabah"
+    last = text.rindex(surface)
+    doc = run(recognizer, text)
+    assert any(m.start == last for m in doc.entity(eid).mentions) is named

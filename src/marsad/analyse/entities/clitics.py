@@ -26,6 +26,8 @@ class Lexicon:
     honorifics: frozenset[str]
     triggers: dict[str, str]  # folded word that often precedes a name -> the type it hints at (PER, ORG, LOC)
     org_heads: frozenset[str] = frozenset()  # head nouns that refer back to an organisation (الجبهة, الحركة)
+    org_short_heads: frozenset[str] = frozenset()  # heads whose next word alone refers back too (وزارة -> الخارجية)
+    surname_contexts: frozenset[str] = frozenset()  # words after which an everyday-word surname still names a person
 
     @property
     def plain_prefixes(self) -> frozenset[str]:
@@ -57,7 +59,8 @@ def lexicon() -> Lexicon:
         titles={" ".join(normalize(k).split()): v for k, v in y["titles"].items()},
         honorifics=f(y["honorifics"]),
         triggers={normalize(w): typ for typ, ws in y.get("triggers", {}).items() for w in ws},
-        org_heads=f(y.get("org_heads") or ()),
+        org_heads=f(y.get("org_heads") or ()), org_short_heads=f(y.get("org_short_heads") or ()),
+        surname_contexts=f(y.get("surname_contexts") or ()),
     )
 
 

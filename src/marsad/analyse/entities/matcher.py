@@ -136,6 +136,10 @@ def _longest_leftmost(found: list[Match]) -> list[Match]:
         if m.start >= last_end:
             out.append(m)
             last_end = m.end
+        elif m.kind == out[-1].kind == "name" and m.target == out[-1].target and m.end > last_end:
+            # two variants of one name overlapping ("الشيخ محمد المبارك" + "محمد المبارك الصباح"): one mention
+            out[-1] = Match(out[-1].start, m.end, "name", m.target, "name")
+            last_end = m.end
         elif out[-1].kind == "office" and m.end <= out[-1].end and m.kind in ("nisba", "name"):
             out.append(Match(m.start, m.end, "inner", m.target if m.kind == "name" else "=" + m.target, m.how))
     return out

@@ -319,10 +319,11 @@ def repeat_aliases(de: DocEntities) -> None:
 
 
 def head_references(de: DocEntities) -> None:
-    """An organisation's head noun used alone after its full name ("وكانت الجبهة أعلنت") is a mention of it: of the
-    organisation with that head named last before it."""
+    """An organisation's head noun used alone after its full name ("وكانت الجبهة أعلنت", "أفادت الوزارة") is a
+    mention of it, of the organisation with that head named last before it; so is the word after a ministry's head
+    ("وزارة الخارجية الروسية" ... "وذكرت الخارجية")."""
     art = de.lex.article
-    named: dict[str, list[tuple[int, Entity]]] = {}  # head -> (end of a mention, organisation)
+    named: dict[str, list[tuple[int, Entity]]] = {}  # reference word -> (end of a mention, organisation)
     for ent in de.by_id.values():
         if ent.type != "ORG":
             continue
@@ -331,9 +332,11 @@ def head_references(de: DocEntities) -> None:
             head = words[0].removeprefix(art) if len(words) > 1 else ""
             if head in de.lex.org_heads:
                 named.setdefault(head, []).append((m.end, ent))
+            if head in de.lex.org_short_heads and words[1].startswith(art):
+                named.setdefault(words[1].removeprefix(art), []).append((m.end, ent))
     for head, ends in named.items():
         ends.sort(key=lambda t: t[0])
-        # the head with the article, after optional clitics: الجبهة, والجبهة, بالجبهة, للجبهة
+        # the word with the article, after optional clitics: الجبهة, والجبهة, بالجبهة, للجبهة
         for m in re.finditer(rf"(?<!\w)[وف]?(?:[بك]?({art})|ل(ل)){re.escape(head)}(?!\w)", de.text):
             start = m.start(1) if m.start(1) >= 0 else m.start(2)
             if overlaps((start, m.end()), de.taken):
@@ -341,3 +344,35 @@ def head_references(de: DocEntities) -> None:
             before = [ent for end, ent in ends if end <= start]
             if before:
                 de.mention(before[-1], start, m.end(), "reference")
+
+
+def repeat_surnames(de: DocEntities) -> None:
+    """A person named in full and later by the last word of that name alone ("محمد المبارك الصباح" ... "قال
+    الصباح"): the later word is a surname mention of the person with that surname named last before it. A surname
+    that is also an everyday word counts only after a word of saying or doing, or inside quotation marks."""
+    from marsad.analyse.entities.ner import dictionary_words
+
+    everyday = dictionary_words()
+    named: dict[str, list[tuple[int, Entity]]] = {}
+    for ent in de.by_id.values():
+        if ent.type != "PER":
+            continue
+        for m in ent.mentions:
+            words = de.text[m.start:m.end].split()
+            if len(words) > 1 and m.how in ("name", "alias") and len(words[-1].removeprefix(de.lex.article)) >= 3:
+                named.setdefault(words[-1], []).append((m.end, ent))
+    for surname, ends in named.items():
+        ends.sort(key=lambda t: t[0])
+        for m in re.finditer(rf"(?<!\w)[وفلب]?({re.escape(surname)})(?!\w)", de.text):
+            start, end = m.start(1), m.end(1)
+            if overlaps((start, end), de.taken):
+                continue
+            before = [ent for e, ent in ends if e <= start]
+            if before and (surname not in everyday or _named_by_context(de, m.start(), end)):
+                de.mention(before[-1], start, end, "surname")
+
+
+def _named_by_context(de: DocEntities, start: int, end: int) -> bool:
+    prev = de.text[max(0, start - 20):start].split()
+    quoted = start > 0 and de.text[start - 1] in "\"«“'" and end < len(de.text) and de.text[end] in "\"»”'"
+    return quoted or (bool(prev) and prev[-1] in de.lex.surname_contexts)

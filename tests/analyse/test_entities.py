@@ -107,6 +107,11 @@ def test_person_gets_role_of_the_date(recognizer):
     assert (ent.country, ent.sector, ent.role) == ("RUS", "GOV", "President")
 
 
+def test_minister_title_fits_a_secretary(recognizer):
+    doc = run(recognizer, "وصل أنتوني بلينكن إلى القاهرة. وقال الوزير الأمريكي إن الزيارة مهمة.")
+    assert ("الوزير الأمريكي", "office") in mentions_of(doc, "blinken")
+
+
 def test_title_and_nisba_after_the_person_was_named(recognizer):
     doc = run(recognizer, "التقى سيرغي لافروف مع وانغ يي في موسكو. وقال الوزير الصيني إن اللقاء مفيد.")
     assert ("الوزير الصيني", "office") in mentions_of(doc, "wangyi")

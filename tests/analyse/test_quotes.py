@@ -16,6 +16,9 @@ PEOPLE = [
                                                          ("الصحة المصرية", "alias")]),
     ("o:agency", "Petra", "ORG", [("وكالة بترا", "name")], "MED"),
     ("g:jor", "Jordan", "GPE", [("الأردن", "name"), ("الأردني", "nisba")]),
+    ("p:ali", "Ali Nasser", "PER", [("علي ناصر", "name")]),
+    ("o:union", "Jordanian Teachers Union", "ORG", [("نقابة المعلمين الأردنيين", "name")]),
+    ("g:isr", "Israel", "GPE", [("إسرائيل", "name")]),
 ]
 
 
@@ -193,3 +196,37 @@ def test_bi_qawlihi_points_back_to_the_last_speaker(finder):
     text = ("وأكد كريم حمدان أن الموازنة ستقر قريبا. واستطرد بقوله: «لن نرفع الضرائب على الخبز».")
     qs = direct(finder, text)
     assert [q.speaker.name_en for q in qs] == ["Karim Hamdan"]
+
+
+def speakers(finder, text):
+    return [(q.text, q.speaker.name_en if q.speaker else None) for q in finder(make_doc(text)).quotes
+            if q.kind == "direct"]
+
+
+def test_a_name_that_folds_like_a_preposition_is_the_speaker(finder):
+    # "علي" folds like "على", which ends a subject; a name is never a stop word
+    assert speakers(finder, "وقال علي ناصر في رسالته إلى الوزارة: «القرار كان خاطئا».") == [
+        ("القرار كان خاطئا", "Ali Nasser")]
+
+
+def test_pronoun_subject_before_the_verb_is_the_person_named_before(finder):
+    got = speakers(finder, "وقال كريم حمدان إن الوضع صعب. لكنه دعا إسرائيل إلى أن «تنسحب فورا من المنطقة».")
+    assert got == [("تنسحب فورا من المنطقة", "Karim Hamdan")]
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت منى صالح إن الوضع صعب. ودعت «كل الأطراف إلى ضبط النفس».",
+    "وقالت منى صالح: «الوضع صعب». ثم ردت صالح بقولها: «كل الأطراف إلى ضبط النفس».",
+])
+def test_appeals_and_replies_introduce_quotations(finder, text):
+    assert ("كل الأطراف إلى ضبط النفس", "Mona Saleh") in speakers(finder, text)
+
+
+def test_a_name_in_quotation_marks_is_not_a_quotation(finder):
+    got = speakers(finder, "وشددت «نقابة المعلمين الأردنيين»، بعد ساعات من الاجتماع، على مطالبها.")
+    assert got == []
+
+
+def test_verb_coordinated_with_an_earlier_clause_takes_its_subject(finder):
+    got = speakers(finder, "وفيما أطلق كريم حمدان حملة واسعة لإقناع النواب، واعتبر أن «رفض الخطة سيكون خطأ كبيرا».")
+    assert got == [("رفض الخطة سيكون خطأ كبيرا", "Karim Hamdan")]

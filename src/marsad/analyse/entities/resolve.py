@@ -106,11 +106,13 @@ class DocEntities:
         return self.office_holder(f"{country}:{role.office.split(':', 1)[1]}")
 
     def titled_person(self, role_word: str, country: str) -> str | None:
-        """The latest person named in the document from `country` whose role contains `role_word`."""
+        """The latest person named in the document from `country` whose role contains `role_word` (or one of its
+        "|"-separated alternatives: a minister may be a "secretary")."""
+        words = role_word.split("|") if role_word else []
         for ent in reversed(list(self.by_id.values())):
             if ent.type != "PER" or ent.country != country:
                 continue
-            if not role_word or role_word in (ent.role or "").lower():
+            if not words or any(w in (ent.role or "").lower() for w in words):
                 return ent.id
         return None
 

@@ -11,7 +11,7 @@ the previous cue that had one.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from marsad.analyse.dates import date_of_span
@@ -90,8 +90,8 @@ class QuoteFinder:
         cues = _outside(cues, quoted)
         reader = SubjectReader(doc, self.lex, norm_mentions(doc))
         sent_starts = [s.start for s in sents]
-        self._read_cues(t, cues, quoted, sents, sent_starts, reader)
         self._reader = reader
+        self._read_cues(t, cues, quoted, sents, sent_starts, reader)
         return self._assign(t, cues, quoted, sents, sent_starts)
 
     def _read_cues(self, t: str, cues: list[Cue], quoted: list[Quoted], sents, sent_starts,
@@ -114,12 +114,15 @@ class QuoteFinder:
             if c.kind in ("participles", "nouns"):
                 c.who = last
                 continue
+            if _word_before(t, c.start) in self.lex.pronoun_subjects:
+                c.who = _named_before_cue(reader, c.start) or last  # "لكنه دعا إيران إلى أن ..."
+                continue
             who, points_back = reader.subject(subj_a, subj_b)
             if who is None and not points_back:
                 continue
             if who is None:
                 who = _named_before(reader, t, c.start)
-            c.who = who or last
+            c.who = who or last or _person_earlier_in_sentence(reader, c.start, s)
             # A named person or organisation becomes the speaker later cues carry over; anonymous words only
             # when the cue reports something.
             if who is not None and (who.entity is not None and who.entity.type in ("PER", "ORG") or c.attach
@@ -130,6 +133,8 @@ class QuoteFinder:
         """Whether a quoted stretch met after a cue can be what the cue reports (not a name or an object)."""
         before = t[:q.open].rstrip()
         prev_word = before.rsplit(None, 1)[-1] if before else ""
+        if any(m.start <= q.start and m.end >= q.end for m in self._reader._mentions_in(q.open, q.end + 1)):
+            return False  # the marks hold a name ("وشددت «الشركة الكويتية لنفط الخليج»")
         return prev_word not in self.lex.prepositions and _quotation_like(t, q, self._sents, self._sent_starts)
 
     def _find_attach(self, t: str, c: Cue, w_end: int, by_open: dict[int, Quoted]) -> tuple[int, int, int]:
@@ -292,6 +297,34 @@ def _named_before(reader: SubjectReader, t: str, i: int) -> Who | None:
             head = head[: -len(aux)].rstrip()
     m = reader.mention_ending(len(head) + max(0, i - 40))
     return Who(m.start, m.end, m.entity) if m is not None and m.entity.type in ("PER", "ORG", "GPE") else None
+
+
+def _word_before(t: str, i: int) -> str:
+    words = t[max(0, i - 16):i].split()
+    return words[-1] if words else ""
+
+
+def _named_before_cue(reader: SubjectReader, i: int) -> Who | None:
+    """The person (else organisation) named last before folded offset `i`."""
+    k = bisect_left(reader.starts, i)
+    best = None
+    for m in reversed(reader.mentions[max(0, k - 40):k]):
+        if m.end > i or m.entity.type not in ("PER", "ORG"):
+            continue
+        if m.entity.type == "PER":
+            return Who(m.start, m.end, m.entity)
+        best = best or Who(m.start, m.end, m.entity)
+    return best
+
+
+def _person_earlier_in_sentence(reader: SubjectReader, i: int, sent: Span | None) -> Who | None:
+    """A verb with no subject after it and no speaker before, coordinated with an earlier clause of its sentence
+    ("وفيما أطلق أوباما حملة ...، واعتبر أن"): the first person named in the sentence, its main subject."""
+    if sent is None:
+        return None
+    people = [m for m in reader._mentions_in(sent.start, i) if m.entity.type == "PER" and m.how in ("name", "alias",
+                                                                                                    "surname", "office")]
+    return Who(people[0].start, people[0].end, people[0].entity) if people else None
 
 
 def _clause_end(t: str, cues: list[Cue], c: Cue, limit: int) -> int:

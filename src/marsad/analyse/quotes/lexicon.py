@@ -26,7 +26,8 @@ class Lexicon:
     after_quote: tuple[tuple[str, ...], ...]  # word sequences
     anaphors: frozenset[str]
     pre_verb: tuple[str, ...]
-    prepositions: frozenset[str]  # a mark right after one opens a quoted phrase, not a quotation  # words between a subject named first and its verb ("موسكو قد قالت")
+    prepositions: frozenset[str]  # a mark right after one opens a quoted phrase, not a quotation
+    pronoun_subjects: frozenset[str] = frozenset()  # "لكنه قال": the subject is someone named before
 
     def cue(self, word: str) -> tuple[str, str] | None:
         """(lemma, kind) of a folded word, with or without a leading و/ف."""
@@ -72,6 +73,7 @@ def lexicon() -> Lexicon:
         anaphors=frozenset(_words(att, "anaphors", awhere)),
         pre_verb=tuple(_words(att, "pre_verb", awhere)),
         prepositions=frozenset(_words(att, "prepositions", awhere)),
+        pronoun_subjects=frozenset(_words(att, "pronoun_subjects", awhere)),
     )
 
 

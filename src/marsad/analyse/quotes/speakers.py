@@ -54,6 +54,7 @@ class SubjectReader:
         self.lex = lex
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
+        self._named = frozenset(m.start for m in mentions if m.how in _NAMED)
 
     def _mentions_in(self, a: int, b: int) -> list[NormMention]:
         i = bisect_left(self.starts, a)
@@ -84,7 +85,8 @@ class SubjectReader:
         n = 0
         while k < len(toks):
             w = toks[k].group()
-            if w in "،,:" or self._is_stop(w) or n >= MAX_SUBJECT_WORDS:
+            # a name is never a stop word, though folding can make it one ("علي" and "على")
+            if w in "،,:" or (self._is_stop(w) and toks[k].start() not in self._named) or n >= MAX_SUBJECT_WORDS:
                 break
             end = toks[k].end()
             n += 1

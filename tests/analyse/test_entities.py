@@ -262,3 +262,22 @@ def test_surname_alone_after_the_full_name(recognizer, text, surface, named):
     last = text.rindex(surface)
     doc = run(recognizer, text)
     assert any(m.start == last for m in doc.entity(eid).mentions) is named
+
+
+def test_dateline_place_and_credited_agency_are_entities_without_mentions(recognizer):
+    from marsad.doc import Place
+
+    # credits hold English names (here one the fixture catalogue knows, in another case)
+    doc = SentenceSplitter()(Doc(id="t", text="التقى الرئيس الوفد.", published="2024-04-09", credits=["Brics"]))
+    doc.meta["dateline_place"] = Place("Beijing", "CHN", 39.9, 116.4, entity="beijing")
+    doc = recognizer(doc)
+    assert [(e.id, e.mentions) for e in doc.entities] == [("beijing", []), ("brics", [])]
+
+
+@pytest.mark.parametrize("text", ['وقال في تصريحات لصحيفة "الحياة" أمس', "وقال لجريدة «الحياة» اللندنية"])
+def test_name_in_quotation_marks_after_its_head(recognizer, text):
+    assert ("الحياة", "alias") in mentions_of(run(recognizer, text), "hayat")
+
+
+def test_everyday_word_in_marks_without_a_head_is_no_name(recognizer):
+    assert mentions_of(run(recognizer, 'وقال إن "الحياة" صعبة'), "hayat") == []

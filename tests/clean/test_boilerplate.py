@@ -146,6 +146,9 @@ def test_kicker_and_outlet_lines_above_the_first_paragraph_are_dropped():
 @pytest.mark.parametrize("line,place,credits,date", [
     ("موسكو - (رويترز) | الاثنين 19 أكتوبر 2026 - 15:20", "موسكو", ["Reuters"], "الاثنين 19 أكتوبر 2026 - 15:20"),
     ("القاهرة - «الخبر اليوم»، واس", "القاهرة", ["SPA"], None),
+    # a wire dateline with no dash: place, Hijri and Gregorian date, agency
+    ("جدة 12 ربيع الأول 1446 هـ الموافق 15 سبتمبر 2024 م واس", "جدة", ["SPA"],
+     "12 ربيع الأول 1446 هـ الموافق 15 سبتمبر 2024 م"),
 ])
 def test_dateline_line_with_date_or_several_credits(line, place, credits, date):
     art = clean(f"{line}\n{BODY1}\n{BODY2}", detect_title=False)[0]

@@ -19,6 +19,8 @@ _WORD = re.compile(r"\w+")
 _DATELINE_LINE = re.compile(r"^(?P<place>[^\d\-–—()«»:|]{2,40}?)\s*[-–—]{1,2}\s*(?P<agency>[^|]{1,60}?)\s*$")
 # "طهران (أ ف ب)": a place and an agency in parentheses, no dash.
 _DATELINE_PAREN = re.compile(r"^(?P<place>[^\d\-–—()«»:|]{2,40}?)\s*\((?P<agency>[^()|]{1,40})\)\s*$")
+# "نيويورك 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس": a wire dateline of a place, the date and the agency.
+_DATELINE_DATED = re.compile(r"^(?P<place>[^\d\-–—()«»:|]{2,40}?)\s+(?P<date>\d[^|]{4,80}?)\s+(?P<agency>[^\d\s]+)\s*$")
 # Separators between several credits on one line: "«مدار الخليج»، واس", "(رويترز) + بوابة المشرق".
 _CREDIT_SPLIT = re.compile(r"\s*[،,+/]\s*|\s+و(?=\S)")
 # "روسيا – أكد ...", "دمشق، سوريا (CNN) -- أكدت ...": a dateline at the start of the first paragraph.
@@ -241,6 +243,9 @@ def dateline_line(text: str, r: Rules) -> tuple[str, list[str], str] | None:
     "القاهرة - «مدار الخليج»، واس"; None when the line is not one (no known agency credited)."""
     head, _, rest = text.partition("|")
     m = _DATELINE_LINE.match(head.strip()) or _DATELINE_PAREN.match(head.strip())
+    if m is None:
+        m = _DATELINE_DATED.match(head.strip())
+        rest = f"{m.group('date')} {rest}" if m else rest
     if not m or len(m.group("place").split()) > 3:
         return None
     agencies = [a for a in (r.agency(x) for x in _CREDIT_SPLIT.split(m.group("agency"))) if a]

@@ -113,7 +113,7 @@ def entity_weights(doc: Doc) -> dict[str, float]:
     """Entity id -> weight: by type, growing with the number of mentions; countries left out."""
     out: dict[str, float] = {}
     for e in doc.entities:
-        if is_country(e.id):
+        if is_country(e.id) or not e.mentions:  # a credited agency or the dateline's city says nothing of the story
             continue
         w = TYPE_WEIGHT.get(e.type, 0.4) * (1.0 + math.log(max(1, len(e.mentions))))
         out[e.id] = max(out.get(e.id, 0.0), w)

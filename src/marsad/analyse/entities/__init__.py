@@ -53,6 +53,9 @@ class EntityRecognizer:
         norm = doc.norm
         text = norm.text
         matches = self.matcher.find(text)
+        marked = self.matcher.marked_names(text, matches)
+        if marked:
+            matches = sorted(matches + marked, key=lambda m: (m.start, -m.end))
         spans = self.tagger.spans(text, _folded_sentences(doc), matches) if self.tagger is not None else []
         matches = self._confirmed(text, matches, spans)
         de = DocEntities(self.catalogue, self.lex, text, doc.published or today())
@@ -62,7 +65,20 @@ class EntityRecognizer:
         repeat_surnames(de)
         head_references(de)
         doc.entities = to_original(list(de.by_id.values()), norm, doc.text)
+        self._named_outside_text(de, doc)
         return doc
+
+    def _named_outside_text(self, de: DocEntities, doc: Doc) -> None:
+        """The dateline's place and the credited agencies, which cleaning moved out of the text: entities of the
+        article with no mention in it."""
+        place = doc.meta.get("dateline_place")
+        ids = [place.entity] if place is not None and place.entity else []
+        ids += [self.catalogue.by_en.get(c.lower()) for c in doc.credits]
+        have = {e.id for e in doc.entities}
+        for eid in ids:
+            if eid in self.catalogue.entities and eid not in have:
+                doc.entities.append(de.from_catalogue(eid))
+                have.add(eid)
 
 
     def _confirmed(self, text: str, matches: list[Match], spans: list[tuple[int, int, str]]) -> list[Match]:

@@ -30,6 +30,7 @@ class CatEntity:
     lat: float | None = None
     lon: float | None = None
     names_ar: tuple[str, ...] = ()
+    names_en: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -63,6 +64,7 @@ class Catalogue:
     roles: list[Role] = field(default_factory=list)
     nisba: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ISO3 -> folded forms (masc, fem, plural)
     by_country: dict[str, str] = field(default_factory=dict)  # ISO3 -> the GPE entity id of that country
+    by_en: dict[str, str] = field(default_factory=dict)  # lower-cased English name or alias -> entity id
 
     def persons_of(self, country: str) -> list[str]:
         """Ids of people tied to `country` by their own row or by a role."""
@@ -135,6 +137,7 @@ def entity_from_row(row: dict) -> CatEntity:
         name_ar=get("name_ar"), wikidata=get("wikidata") or None, country=get("country") or None,
         sector=get("sector") or None, lat=_float(get("lat")), lon=_float(get("lon")),
         names_ar=_variants(get("name_ar"), get("names_ar")),
+        names_en=tuple(n.strip() for n in get("names_en").split("|") if n.strip()),
     )
 
 
@@ -144,6 +147,8 @@ def build_catalogue(entities, roles=(), offices=(), nisba=()) -> Catalogue:
     for row in entities:
         e = entity_from_row(row)
         cat.entities[e.id] = e
+        for n in (e.name_en, *e.names_en):  # the first entity with a name keeps it (countries come first)
+            cat.by_en.setdefault(n.lower(), e.id)
     for row in roles:
         cat.roles.append(Role(row["entity"], row["office"], row.get("country") or None, row.get("sector") or None,
                               row.get("role_en", ""), _pad(row.get("start", ""), end=False) or "0000-01-01",

@@ -28,6 +28,7 @@ class Lexicon:
     org_heads: frozenset[str] = frozenset()  # head nouns that refer back to an organisation (الجبهة, الحركة)
     org_short_heads: frozenset[str] = frozenset()  # heads whose next word alone refers back too (وزارة -> الخارجية)
     surname_contexts: frozenset[str] = frozenset()  # words after which an everyday-word surname still names a person
+    media_heads: frozenset[str] = frozenset()  # صحيفة, قناة ...: may stand before a name written in quotation marks
 
     @property
     def plain_prefixes(self) -> frozenset[str]:
@@ -60,7 +61,7 @@ def lexicon() -> Lexicon:
         honorifics=f(y["honorifics"]),
         triggers={normalize(w): typ for typ, ws in y.get("triggers", {}).items() for w in ws},
         org_heads=f(y.get("org_heads") or ()), org_short_heads=f(y.get("org_short_heads") or ()),
-        surname_contexts=f(y.get("surname_contexts") or ()),
+        surname_contexts=f(y.get("surname_contexts") or ()), media_heads=f(y.get("media_heads") or ()),
     )
 
 

@@ -6,6 +6,8 @@ alef swallowed by ل (للصين). Overlaps are settled longest-leftmost.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 import ahocorasick
@@ -49,6 +51,10 @@ class Matcher:
         if self._pats:
             self.automaton.make_automaton()
         self.names = frozenset(k for k, v in self._pats.items() if any(p[1] == "name" for p in v))
+        heads = "|".join(sorted(map(re.escape, lex.media_heads), key=len, reverse=True))
+        self._marked = re.compile(
+            rf"(?<!\w)[وفبل]{{0,2}}(?P<head>{heads})\s*[«“\"]\s*(?P<name>\w+(?: \w+){{0,3}}?)\s*[»”“\"]"
+        ) if heads else None
 
     def _add(self, key: str, mode: int, kind: str, target: str, how: str, *, article: bool = False) -> None:
         if len(key) < 2:
@@ -105,6 +111,21 @@ class Matcher:
                     break
         return _longest_leftmost(found)
 
+
+    def marked_names(self, text: str, taken: list[Match]) -> list[Match]:
+        """Names a paper wrote in quotation marks after their head word ('لصحيفة "الحياة"', 'لقناة “العالم “'):
+        the head and the marked words together are a catalogue name; the mention is the marked words."""
+        if self._marked is None:
+            return []
+        out = []
+        for m in self._marked.finditer(text):
+            s, e = m.span("name")
+            if any(t.start < e and s < t.end for t in taken):
+                continue
+            whole = self.find(m.group("head") + " " + m.group("name"))
+            if len(whole) == 1 and whole[0].kind == "name" and whole[0].start == 0:
+                out.append(Match(s, e, "name", whole[0].target, "alias"))
+        return out
 
     def _article_len(self, mode: int, prefix: str) -> int:
         """How much of `prefix` is the article of an adjective (الروسي, للروسي): it belongs to the mention."""

@@ -93,3 +93,25 @@ def test_a_weak_date_does_not_date_the_story_but_dates_an_undated_report_with_lo
     assert lk.stories[0].day_min is None
     assert (b.story, b.published, b.published_source) == ("story-1", "2019-03-12", "story")
     assert b.published_confidence < 0.5
+
+
+RESULTS = ("أعلنت شركة {name} نتائجها المالية للنصف الأول من العام، وسجلت صافي ربح قدره 120 مليون ريال مقابل "
+           "95 مليون ريال للفترة المماثلة من العام الماضي، وعزت الشركة الارتفاع إلى نمو المبيعات وانخفاض التكاليف "
+           "التشغيلية وارتفاع هامش الربح الإجمالي.")
+
+
+OTHER = ("أعلنت شركة الأسمنت الشرقية نتائجها المالية للنصف الأول من العام، وسجلت صافي ربح قدره 64 مليون ريال "
+         "مقابل 70 مليون ريال للفترة المماثلة من العام الماضي، وعزت الشركة التراجع إلى انخفاض أسعار البيع.")
+
+
+@pytest.mark.parametrize("title,same", [
+    ("«الألبان» تربح 120 مليون ريال في النصف الأول", True),  # the same firm set off in marks
+    ("تراجع أرباح الشركات في النصف الأول", True),  # no marks on one side: the words decide
+    ("«الأسمنت الشرقية» تربح 64 مليون ريال في النصف الأول", False),  # another firm in marks: other news
+])
+def test_headlines_marking_two_names_are_two_stories(title, same):
+    lk = Linker()
+    a = lk.add(doc("1", RESULTS.format(name="الألبان"), "«الألبان» تربح 120 مليون ريال في النصف الأول"))
+    body = OTHER if "الأسمنت" in title else RESULTS.format(name="الألبان")
+    b = lk.add(doc("2", body, title, outlet="b"))
+    assert (a.story == b.story) is same

@@ -140,6 +140,25 @@ def headline_entities(doc: Doc) -> frozenset[str]:
     return frozenset(out)
 
 
+MARKED = re.compile(r'[«"“]\s*([^«»"“”]{2,40}?)\s*[»"”]')
+MARK = "mark:"  # prefix of a headline's marked name among its named entities
+
+
+def marked_names(title: str | None) -> frozenset[str]:
+    """Short names a headline puts in quotation marks ('«موبايلي» تخسر ...'), folded, each as "mark:<name>": in
+    Arabic headlines the marks set off the firm, club or body the news is about. Longer marked stretches are
+    quotations, not names."""
+    return frozenset(MARK + _folded(m.group(1)) for m in MARKED.finditer(title or "") if len(m.group(1).split()) <= 2)
+
+
+def marks_conflict(a: frozenset[str], b) -> bool:
+    """Both headlines set off names in marks and share no word of them («موبايلي» and «الغاز»; «قاعدة العند» and
+    «العند» share one): the same kind of news about two subjects."""
+    wa = {w for n in a if n.startswith(MARK) for w in n[len(MARK):].split()}
+    wb = {w for n in b if n.startswith(MARK) for w in n[len(MARK):].split()}
+    return bool(wa) and bool(wb) and wa.isdisjoint(wb)
+
+
 def headline_places(doc: Doc, named: frozenset[str]) -> frozenset[str]:
     """The towns and regions among the headline entities (where the happening is)."""
     kinds = {e.id: e.type for e in doc.entities}

@@ -21,7 +21,7 @@ from marsad.doc import Doc
 from marsad.link.dedup import Deduper
 from marsad.link.features import DocFreq, cosine, terms, tfidf, weighted_ids
 from marsad.link.signals import (core_events, day_ordinal, entity_weights, headline_entities, headline_places,
-                                 place_conflict, quote_prints, same_core)
+                                 marked_names, marks_conflict, place_conflict, quote_prints, same_core)
 
 DEFAULTS = {
     "threshold": 0.35,  # score needed to join a story (tuned on half A of the dev stories; see docs/stories.md)
@@ -37,6 +37,7 @@ DEFAULTS = {
     # 1.0 = off: on half A of the dev day they cost as much recall as they saved precision.
     "town_factor": 1.0,
     "contradiction": 1.0,
+    "marks_factor": 0.5,  # both headlines set off a short name in quotation marks, and not the same one
     "lead_terms": 120,
     "keep_terms": 60,
     "members_kept": 8,
@@ -224,6 +225,8 @@ class StoryIndex:
             # Each headline names someone or something the other side never mentions: the same kind of news
             # about two different subjects (two firms' results, two families' condolences).
             s *= _setting(self.settings, "contradiction")
+        if marks_conflict(rep.named, st.named):
+            s *= _setting(self.settings, "marks_factor")  # «موبايلي» and «الغاز»: two firms' results
         return s
 
     def add_to(self, st_i: int, rep: Report, doc: Doc) -> Story:
@@ -299,7 +302,7 @@ class Linker:
         self.ef.add(ents)
         named = headline_entities(doc)
         eday = event_day(doc, day)
-        return Report(vec, raw, day, eday, ents, named, headline_places(doc, named),
+        return Report(vec, raw, day, eday, ents, named | marked_names(doc.title), headline_places(doc, named),
                       core_events(doc, eday if eday is not None else day),
                       quotes=quote_prints(doc), weak=weakly_dated(doc, _setting(self.settings, "weak_date")))
 

@@ -13,6 +13,7 @@ from datetime import date
 from marsad.arabic.tokens import sentences as split_sentences
 from marsad.doc import Actor, Doc, Event, Span
 from marsad.analyse.events import actors as A
+from marsad.analyse.events.accuse import accusation_events
 from marsad.analyse.events.lexicon import (
     WORD, Code, Cue, Grammar, automaton, load_entries, load_grammar, load_modes, match_forms, word_is,
 )
@@ -186,7 +187,7 @@ class EventCoder:
         """The document's events, duplicates merged."""
         per_sent = self.cues(doc)
         if not per_sent:
-            return []
+            return merge(accusation_events(doc, news_day(doc)))
         main = A.main_actor(doc)
         dateline = A.dateline_place(doc)
         events: list[Event] = []
@@ -205,7 +206,7 @@ class EventCoder:
                 if own:
                     dated[plover] = (si, own)
                 events.extend(self._events(doc, sent, c, sl, date, main, dateline, events))
-        return merge(events)
+        return merge(events + accusation_events(doc, news_day(doc)))
 
     def _events(self, doc, sent, c: Cue, sl, date, main, dateline, earlier: list[Event] = ()) -> list[Event]:
         g, e = self.g, c.entry

@@ -157,8 +157,12 @@ def pick_target(doc: Doc, cue: Cue, sl: list[Slot], src: Slot | None, g: Grammar
         before = [s for s in sl if s.end <= cue.start and s.is_actor and not is_place(s, g)]
         return before[-1] if before else None
     start = cue.end if src is None or src.start < cue.start else src.end
+    joined = src  # the last member of the subject: "وتتهم واشنطن ولندن وباريس الجيش" has three
     for s in sl:
         if s.start < start or s is src or (src is not None and s.entity.id == src.entity.id):
+            continue
+        if joined is not None and s.glue[:1] == "و" and not gap_words(doc, joined.end, s.start - len(s.glue)):
+            joined = s  # "ولندن": coordinated with the subject, not its object
             continue
         gap = gap_words(doc, cue.end, s.start)
         if len(gap) > MAX_GAP or any(w in g.clause_breaks for w in gap):

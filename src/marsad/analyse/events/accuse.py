@@ -1,0 +1,146 @@
+"""Accusations told in someone's words: ACCUSE events from quotations.
+
+A statement such as «صالح هو الذي دمر اليمن» or "قال قطان إن الإيرانيين يحاولون العبث بأمن المنطقة" codes no event of
+its own verbs as today's happening (the destruction is the speaker's claim), but the speaker accuses the actor it
+names. A quotation (direct or reported) with a known speaker yields ACCUSE (CAMEO 112) from the speaker to an actor
+named next to a wrong (resources/events/accusations.yaml): as its subject, within a few words before it, or as its
+genitive right after it. A wrong the speaker fights ("مكافحة الإرهاب") accuses nobody.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from marsad.analyse.events import actors as A
+from marsad.analyse.events.lexicon import load_codes
+from marsad.arabic.normalize import normalize
+from marsad.doc import Actor, Doc, Event
+from marsad.resources import load_yaml
+
+WORD = re.compile(r"\w+")
+CLITICS = ("", "و", "ف", "ب", "ل", "ال", "وال", "فال", "بال", "لل", "ولل", "وب", "ول")
+PREPOSITIONS = frozenset(normalize(w) for w in ("في", "من", "على", "إلى", "الى", "عن", "مع", "لدى", "داخل", "بين"))
+
+
+@dataclass(frozen=True)
+class Accusations:
+    code: str
+    wrongs: dict[str, tuple[tuple[str, ...], ...]]  # first word -> the phrases starting with it (rest of words)
+    agentive: frozenset[str]  # wrongs whose next name is the wrongdoer
+    adjectives: frozenset[str]  # wrongs that qualify the noun right before them
+    linking: frozenset[str]  # pronouns that may stand between a name and its adjective ("هي متطرفة")
+    against: frozenset[str]
+    before: int
+    after: int
+
+
+@functools.cache
+def load_accusations() -> Accusations:
+    """The packaged word lists of resources/events/accusations.yaml, folded."""
+    y = load_yaml("events/accusations.yaml")
+    wrongs: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in y["wrongs"]:
+        words = normalize(str(phrase)).split()
+        wrongs.setdefault(words[0], []).append(tuple(words[1:]))
+    folded = lambda key: frozenset(normalize(str(w)) for w in y[key])  # noqa: E731
+    return Accusations(str(y["code"]), {k: tuple(v) for k, v in wrongs.items()}, folded("agentive"),
+                       folded("adjectives"), folded("linking"), folded("against"), int(y["before"]), int(y["after"]))
+
+
+def _bare(word: str, known) -> str | None:
+    """`word` without the clitic that makes it one of `known` (a dict or set of folded words), or None."""
+    for c in CLITICS:
+        if word.startswith(c) and word[len(c):] in known:
+            return word[len(c):]
+    return None
+
+
+def accusation_events(doc: Doc, news_day: str | None) -> list[Event]:
+    """ACCUSE events from the quotations of `doc` (the quotes and entities stages have run)."""
+    acc = load_accusations()
+    code = load_codes().get(acc.code)
+    if code is None or not doc.quotes:
+        return []
+    mentions = [(m.start, m.end, e) for e in doc.entities for m in e.mentions if e.type in A.ACTOR_TYPES]
+    out = []
+    for q in doc.quotes:
+        speaker = doc.entity(q.speaker.entity) if q.speaker is not None and q.speaker.entity else None
+        if speaker is None or speaker.type not in A.ACTOR_TYPES:
+            continue
+        inside = sorted((s, e, ent) for s, e, ent in mentions if q.start <= s and e <= q.end and ent.id != speaker.id)
+        if not inside:
+            continue
+        for start, end, word, head in _wrongs(doc, q.start, q.end, acc):
+            accused = _accused(doc, inside, start, end, acc, head)
+            if accused is None:
+                continue
+            s, e, ent = accused
+            if ent.country == speaker.country and (ent.type == "GPE" or ent.sector == "GOV" == speaker.sector):
+                continue  # "أمن المملكة", "الحكومة اليمنية تنظر": a speaker does not accuse their own state
+            out.append(Event(type=code.plover, cameo=code.cameo, goldstein=code.goldstein,
+                             source=_actor(speaker), target=_actor(ent), date=q.date or news_day, location=None,
+                             evidence_start=min(s, start), evidence_end=max(e, end), cue=word))
+    return out
+
+
+def _wrongs(doc: Doc, a: int, b: int, acc: Accusations) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, folded head) of each wrong in doc.text[a:b] that the words before it do not turn against
+    itself."""
+    nt = doc.norm
+    found = list(WORD.finditer(nt.text, nt.from_original(a), nt.from_original(b)))
+    words = [m.group() for m in found]
+    out = []
+    for k, w in enumerate(words):
+        if w.startswith("ل") and w[1:2] != "ا":
+            continue  # "لجرائم الحرب", "للإرهاب": what something is for, not a wrong pinned on anyone
+        head = _bare(w, acc.wrongs)
+        if head is None:
+            continue
+        for rest in acc.wrongs[head]:
+            if tuple(words[k + 1:k + 1 + len(rest)]) != rest:
+                continue
+            if any(_bare(p, acc.against) for p in words[max(0, k - 2):k]):
+                break
+            s, e = nt.span(found[k].start(), found[k + len(rest)].end())
+            out.append((s, e, doc.text[s:e], head))
+            break
+    return out
+
+
+def _accused(doc: Doc, inside, start: int, end: int, acc: Accusations, head: str):
+    """The actor a wrong is pinned on: after an agentive wrong, a nisba or an organisation right after it ("التدخل
+    الإيراني", "عدوان الحوثيين"; a country's name there is more often the victim); else the nearest actor named
+    within `before` words before it, its subject ("صالح هو الذي دمر"), unless a preposition makes that a place or an
+    object ("انتهاكات في الهند"). An adjective accuses only the name it qualifies ("داعش الإرهابي")."""
+    before = None
+    for s, e, ent in inside:
+        if _governed(doc, s):
+            continue
+        if e <= start:
+            gap = A.gap_words(doc, e, start)
+            if head in acc.adjectives:  # the noun it qualifies, not a nisba qualifying it too ("الصومالية المتطرفة")
+                near = not set(gap) - acc.linking and _how(ent, s) != "nisba"
+            else:
+                near = len(gap) < acc.before
+            before = (s, e, ent) if near else before  # the nearest before wins: later ones overwrite
+        elif len(A.gap_words(doc, end, s)) < acc.after:
+            if head in acc.agentive and (_how(ent, s) == "nisba" or ent.type == "ORG"):
+                return s, e, ent
+            break
+    return before
+
+
+def _governed(doc: Doc, s: int) -> bool:
+    """A preposition before the name, glued or not, makes it a place or an object ("في الجيش", "بالعراق")."""
+    prev = A.gap_words(doc, max(0, s - 12), s)[-1:]
+    return (bool(prev) and prev[0] in PREPOSITIONS) or (s > 0 and doc.text[s - 1].isalpha())
+
+
+def _how(ent, start: int) -> str:
+    return next((m.how for m in ent.mentions if m.start == start), "")
+
+
+def _actor(ent) -> Actor:
+    sector = None if ent.type == "GPE" else ent.sector
+    return Actor(entity=ent.id, name_en=ent.name_en, country=ent.country, sector=sector)

@@ -13,14 +13,14 @@ import re
 from dataclasses import dataclass
 
 from marsad.analyse.events import actors as A
-from marsad.analyse.events.lexicon import load_codes
+from marsad.analyse.events.lexicon import folded_words, load_codes
 from marsad.arabic.normalize import normalize
 from marsad.doc import Actor, Doc, Event
 from marsad.resources import load_yaml
 
 WORD = re.compile(r"\w+")
 CLITICS = ("", "و", "ف", "ب", "ل", "ال", "وال", "فال", "بال", "لل", "ولل", "وب", "ول")
-PREPOSITIONS = frozenset(normalize(w) for w in ("في", "من", "على", "إلى", "الى", "عن", "مع", "لدى", "داخل", "بين"))
+PREPOSITIONS = folded_words(("في", "من", "على", "إلى", "الى", "عن", "مع", "لدى", "داخل", "بين"))
 
 
 @dataclass(frozen=True)
@@ -43,9 +43,9 @@ def load_accusations() -> Accusations:
     for phrase in y["wrongs"]:
         words = normalize(str(phrase)).split()
         wrongs.setdefault(words[0], []).append(tuple(words[1:]))
-    folded = lambda key: frozenset(normalize(str(w)) for w in y[key])  # noqa: E731
-    return Accusations(str(y["code"]), {k: tuple(v) for k, v in wrongs.items()}, folded("agentive"),
-                       folded("adjectives"), folded("linking"), folded("against"), int(y["before"]), int(y["after"]))
+    return Accusations(str(y["code"]), {k: tuple(v) for k, v in wrongs.items()}, folded_words(y["agentive"]),
+                       folded_words(y["adjectives"]), folded_words(y["linking"]), folded_words(y["against"]),
+                       int(y["before"]), int(y["after"]))
 
 
 def _bare(word: str, known) -> str | None:

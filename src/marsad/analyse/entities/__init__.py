@@ -60,9 +60,9 @@ class EntityRecognizer:
         matches = self._confirmed(text, matches, spans)
         de = DocEntities(self.catalogue, self.lex, text, doc.published or today())
         resolve_matches(de, matches)
+        repeat_surnames(de)  # before the model: a catalogue person's surname is theirs, whatever the model guesses
         resolve_model(de, [ModelSpan(s, e, t) for s, e, t in spans], self.common)
         repeat_aliases(de)
-        repeat_surnames(de)
         head_references(de)
         doc.entities = to_original(list(de.by_id.values()), norm, doc.text)
         self._named_outside_text(de, doc)

@@ -50,6 +50,15 @@ def test_absolute_dates(resolver, text, surface, value):
     assert one(run(resolver, text), surface).value == value
 
 
+@pytest.mark.parametrize("text", [
+    "وقال إن مرشح فريق «8 آذار» لن يصل إلى الرئاسة.",
+    "وانتقد نواب قوى 14 آذار قرار الحكومة أمس.",
+    "ويحيي المصريون ذكرى ثورة 25 يناير كل عام.",
+])
+def test_a_bloc_named_after_a_day_is_no_date(resolver, text):
+    assert [d.text for d in run(resolver, text).dates if d.value and d.value[5:7] in ("01", "03")] == []
+
+
 @pytest.mark.parametrize("text, surface, value", [
     ("افتتح المعرض في ١٥ رمضان ١٤٤٥ هـ وسط حضور كبير.", "١٥ رمضان ١٤٤٥", "2024-03-25"),
     ("صدر البيان في 26 شوال 1436 هـ عن الديوان.", "26 شوال 1436", "2015-08-11"),

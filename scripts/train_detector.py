@@ -10,9 +10,11 @@ Steps (events/learn.py does the work; it needs scikit-learn, the `build` extra):
   1. unless --no-cross: the honest number. For each type, train on half a with everything (feature groups, label
      weighting, C, threshold) chosen by cross-validation inside half a, score half b; then the reverse.
   2. choose the same settings by cross-validation over all dev records, fit on all of them, write the model.
-  3. --reference: what one annotator would score against the unanimous label, as a yardstick.
+  3. --folds K: repeated stratified K-fold over all dev records, with the same choice nested in each training part
+     (closer to what the shipped model, trained on every record, scores on unseen ones).
+  4. --reference: what one annotator would score against the unanimous label, as a yardstick.
 
-usage: python scripts/train_detector.py [DATA_DIR] [--no-cross] [--reference] [--out NAME]
+usage: python scripts/train_detector.py [DATA_DIR] [--no-cross] [--folds K] [--reference] [--out NAME]
 """
 from __future__ import annotations
 
@@ -25,8 +27,8 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.analyse.events.classify import CHAR_NS, MODEL, TYPES
-from marsad.analyse.events.learn import BITS, cross_half, train_all
+from marsad.analyse.events.classify import CHAR_NS, LOOSE, MODEL, TYPES
+from marsad.analyse.events.learn import BITS, cross_half, k_fold, train_all
 from marsad.eval_events import DEFAULT_DIR, FILES
 from marsad.resources import path as resource_path
 
@@ -57,7 +59,7 @@ def _rounded(x):
     return round(x, 4) if isinstance(x, float) else x
 
 
-def export(models: dict, cross: dict | None, name: str) -> tuple[Path, Path]:
+def export(models: dict, cross: dict | None, name: str, folds: dict | None = None) -> tuple[Path, Path]:
     """Writes the weights (nonzero slots only) to NAME.npz and settings, scores and source to NAME.json."""
     arrays, meta = {}, {"source": SOURCE, "licence": "MIT (data); weights derived by Marsad", "bits": BITS,
                         "char_ns": list(CHAR_NS), "types": {}}
@@ -67,9 +69,11 @@ def export(models: dict, cross: dict | None, name: str) -> tuple[Path, Path]:
         arrays[typ + ".val"] = w[nz].astype(np.float32)
         meta["types"][typ] = {"bits": BITS, "groups": s.groups, "mode": s.mode, "C": s.C,
                               "threshold": round(s.threshold, 6), "bias": b, "cv_f1": round(s.cv_f1, 4),
-                              "records": n, "weights": int(len(nz))}
+                              "records": n, "weights": int(len(nz)), "loose": LOOSE}
         if cross and typ in cross:
             meta["types"][typ]["cross_half"] = _rounded(cross[typ])
+        if folds and typ in folds:
+            meta["types"][typ]["k_fold"] = _rounded(folds[typ])
     npz, js = resource_path(name + ".npz"), resource_path(name + ".json")
     np.savez_compressed(npz, **arrays)
     js.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -77,6 +81,10 @@ def export(models: dict, cross: dict | None, name: str) -> tuple[Path, Path]:
 
 
 def _log(typ, way, m):
+    if "chosen" in m:
+        print(f"  {typ:<8} {way}: P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
+              f"(tp={m['tp']} fp={m['fp']} fn={m['fn']}; chosen per fold: {m['chosen']})", flush=True)
+        return
     st = m["settings"]
     print(f"  {typ:<8} {way}: P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
           f"(tp={m['tp']} fp={m['fp']} fn={m['fn']}; {st['groups']} {st['mode']} C={st['C']} "
@@ -87,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     ap.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--no-cross", action="store_true", help="skip the cross-half measurement")
+    ap.add_argument("--folds", type=int, default=0, metavar="K", help="also measure by repeated K-fold (nested)")
+    ap.add_argument("--repeats", type=int, default=2, help="repetitions of --folds (default %(default)s)")
     ap.add_argument("--reference", action="store_true", help="print the one-annotator yardstick")
     ap.add_argument("--out", default=MODEL, help="resource name without extension (default %(default)s)")
     a = ap.parse_args(argv)
@@ -102,11 +112,17 @@ def main(argv: list[str] | None = None) -> int:
         cross = cross_half(a.data_dir, log=_log)
         for typ in TYPES:
             print(f"  {typ:<8} mean F1 {cross[typ]['mean_f1']:.3f}")
+    folds = None
+    if a.folds:
+        print(f"repeated {a.folds}-fold over all dev records ({a.repeats} repeats):")
+        folds = k_fold(a.data_dir, k=a.folds, repeats=a.repeats, log=_log)
+        for typ in TYPES:
+            print(f"  {typ:<8} mean F1 {folds[typ]['mean_f1']:.3f} (sd {folds[typ]['sd_f1']:.3f})")
     models = train_all(a.data_dir)
     for typ, (_, _, s, n) in models.items():
         print(f"shipped {typ}: {s.groups} {s.mode} C={s.C} threshold={s.threshold:.3f} cv F1={s.cv_f1:.3f} "
               f"({n} records)")
-    npz, js = export(models, cross, a.out)
+    npz, js = export(models, cross, a.out, folds)
     print(f"wrote {npz} ({npz.stat().st_size // 1024} KiB) and {js} in {time.time() - t:.0f}s")
     return 0
 

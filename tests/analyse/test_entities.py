@@ -281,3 +281,15 @@ def test_name_in_quotation_marks_after_its_head(recognizer, text):
 
 def test_everyday_word_in_marks_without_a_head_is_no_name(recognizer):
     assert mentions_of(run(recognizer, 'وقال إن "الحياة" صعبة'), "hayat") == []
+
+
+def test_a_new_name_followed_by_a_nisba_takes_its_country(recognizer):
+    from marsad.analyse.entities.resolve import DocEntities, nisba_countries
+
+    text = "وقال معهد بحثي أمريكي إن التقرير دقيق"
+    de = DocEntities(recognizer.catalogue, recognizer.lex, text, "2024-04-09")
+    org = de.new_entity("معهد بحثي", "ORG")
+    de.mention(org, text.index("معهد"), text.index("معهد") + len("معهد بحثي"), "model")
+    de.mention(de.from_catalogue("usa"), text.index("أمريكي"), text.index("أمريكي") + len("أمريكي"), "nisba")
+    nisba_countries(de)
+    assert org.country == "USA"

@@ -10,7 +10,8 @@ import pytest
 
 from marsad.analyse.events import EventCoder
 from marsad.analyse.events.classify import (
-    TYPES, Hasher, candidates, load_detectors, model_types, rule_features, word_classes,
+    TYPES, Hasher, candidates, context_features, features, lead_features, load_detectors,
+    model_types, rule_features, shape_features, word_classes,
 )
 from marsad.analyse.events.detect import reported_types
 from marsad.arabic.normalize import normalize
@@ -32,8 +33,8 @@ def make_doc(text: str) -> Doc:
 def slots_of(coder, text: str, groups: str = "RLWC") -> list[list[int]]:
     h = Hasher(18, groups)
     d = make_doc(text)
-    return [h.slots(rule_features(typ, cues, words, anc, coder.g), words).tolist()
-            for _, cues, words, anc, found in candidates(coder, d) for typ in sorted(found)]
+    return [h.slots(features(typ, c, coder.g), c.words).tolist()
+            for c in candidates(coder, d) for typ in sorted(c.types)]
 
 
 # --- the shipped model ----------------------------------------------------------------------------------------
@@ -43,7 +44,7 @@ def test_model_file_loads_with_both_types():
     assert set(dets) == set(TYPES)
     for d in dets.values():
         assert 0.0 < d.threshold < 1.0 and np.isfinite(d.weights).all() and np.count_nonzero(d.weights) > 100
-        assert set(d.hasher.groups) <= set("RLWC") and "R" in d.hasher.groups
+        assert set(d.hasher.groups) <= set("RXYFSLKWC") and "R" in d.hasher.groups
 
 
 def test_model_file_names_its_source_and_honest_scores():
@@ -72,8 +73,13 @@ def test_features_do_not_depend_on_python_string_hashing(coder):
 @pytest.mark.parametrize("word,cls", [
     ("والمسلحين", "unconventional"),
     ("بالجيش", "military"),
-    ("احتجاجا", "manner"),
+    ("احتجاجا", "purpose"),
     ("وقال", "say"),
+    ("واحتشدوا", "gather"),
+    ("وهتفوا", "express"),
+    ("المباراة", "sport"),
+    ("ودعت", "call"),
+    ("وهددت", "threat"),
 ])
 def test_word_classes_see_through_clitics(word, cls):
     assert cls in word_classes(normalize(word))
@@ -81,8 +87,8 @@ def test_word_classes_see_through_clitics(word, cls):
 
 def test_rule_features_name_the_cue_and_its_report(coder):
     d = make_doc(SENTENCE)
-    (_, cues, words, anc, found), = candidates(coder, d)
-    feats = rule_features("ASSAULT", cues, words, anc, coder.g)
+    (c,) = candidates(coder, d)
+    feats = rule_features("ASSAULT", c.cues, c.words, c.anchor, coder.g)
     assert "R:rep" in feats and "R:anc" in feats and any(f.startswith("R:id=") for f in feats)
 
 
@@ -106,6 +112,50 @@ def test_clear_reports_are_detected_by_the_model(coder, text, typ):
 ])
 def test_cases_calls_and_commentary_are_not_detected_by_the_model(coder, text, typ):
     assert typ not in model_types(coder, make_doc(text))
+
+
+# --- the loose gate and the new feature groups -----------------------------------------------------------------
+
+DROPPED = "ونزل المتظاهرون الى الشوارع في عدة مدن وسط غضب متزايد."
+
+
+def test_loose_gate_lets_in_a_cue_the_coder_dropped(coder):
+    (c,) = candidates(coder, make_doc(DROPPED), loose=True)
+    assert "PROTEST" in c.loose and "PROTEST" not in c.found and "PROTEST" in c.types
+
+
+def test_without_the_loose_gate_the_dropped_cue_is_not_scored(coder):
+    assert candidates(coder, make_doc(DROPPED), loose=False) == []
+
+
+def test_loose_candidate_says_so_in_its_features(coder):
+    (c,) = candidates(coder, make_doc(DROPPED), loose=True)
+    feats = features("PROTEST", c, coder.g)
+    assert "R:loose" in feats and "R:lid=protesters" in feats and "R:rep" not in feats
+
+
+def test_context_features_name_the_cue_neighbours():
+    words = [normalize(w) for w in "وقتل مسلحون مجهولون ثلاثة جنود".split()]
+    feats = context_features([0], words)
+    assert "X:1=مسلحون" in feats and "X:n=unconventional" in feats and "X:first" in feats
+
+
+def test_lead_features_take_the_first_word_without_its_clitic():
+    feats = lead_features([normalize(w) for w in "وتظاهر آلاف الطلاب".split()])
+    assert "F:0=تظاهر" in feats and "F:0c=gather" in feats and "F:1c=crowd" in feats
+
+
+@pytest.mark.parametrize("text,feat", [
+    ("وقال المتحدث «إن الهجوم استهدف دورية».", "S:quote"),
+    ("هل يخرج الناس إلى الشوارع؟", "S:ask"),
+    ("12 مايو: انفجار في السوق.", "S:head"),
+])
+def test_shape_features(text, feat):
+    assert feat in shape_features(text)
+
+
+def test_a_plain_sentence_has_no_shape_features():
+    assert shape_features("وانفجرت عبوة ناسفة قرب الجسر امس.") == []
 
 
 def test_a_sentence_without_a_cue_is_never_scored(coder):
@@ -139,6 +189,28 @@ def test_soft_labels_weigh_by_the_share_of_annotators():
     r = Record("x", "a", "difficult no", 1, 3, [])
     assert target(r, "strict") == (0.0, 1.0) and target(r, "soft") == pytest.approx((1 / 3, 2 / 3))
     assert target(Record("y", "a", "ambiguous", 2, 3, []), "strict") is None
+
+
+def test_folds_are_stratified():
+    from marsad.analyse.events.learn import Record, _folds
+
+    recs = [Record(str(i), "a", "yes" if i < 10 else "easy no", 0, 3, []) for i in range(50)]
+    fold = _folds(recs, 5, 0)
+    assert [int(sum(fold[:10] == k)) for k in range(5)] == [2] * 5
+    assert [int(sum(fold[10:] == k)) for k in range(5)] == [8] * 5
+
+
+def test_kfold_run_pools_counts_over_the_folds(monkeypatch):
+    pytest.importorskip("sklearn")
+    from marsad.analyse.events import learn
+
+    monkeypatch.setattr(learn, "GROUPS", ("RW",))
+    monkeypatch.setattr(learn, "MODES", ("strict",))
+    monkeypatch.setattr(learn, "CS", (1.0,))
+    recs = [learn.Record(str(i), "a", "yes" if i % 4 == 0 else "easy no", 3 * (i % 4 == 0), 3,
+                         [(["R:any"], ["انفجار" if i % 4 == 0 else "معرض", "امس"])]) for i in range(60)]
+    run = learn._kfold_run(recs, 3, 0, (0,))
+    assert run["tp"] + run["fn"] == 15 and run["f1"] > 0.9 and run["chosen"] == {"RW strict C=1.0": 3}
 
 
 def test_fit_learns_a_telling_word():

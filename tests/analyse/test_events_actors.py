@@ -106,3 +106,14 @@ def test_arab_adjective_is_not_the_arabiya_channel(nlp):
     d = nlp(Doc(id="t", text="اجتمع وزراء خارجية دول مجلس التعاون لدول الخليج العربية أمس في الرياض.",
                 published="2024-05-02"))
     assert "Al Arabiya" not in {e.name_en for e in d.entities}
+
+
+def test_a_name_after_a_noun_after_fi_is_its_genitive_not_a_place(nlp):
+    evs = events(nlp, "وشكك وزير الخارجية الأمريكي أنتوني بلينكن أمس في تفسير إيران لنشاطها النووي.")
+    assert ("Antony Blinken", "Iran") in pairs(evs, "ACCUSE")
+
+
+def test_a_nisba_describing_the_target_is_not_skipped_for_another(nlp):
+    # "الجانب التركي" is the other party even though a name stands a few words before it
+    evs = events(nlp, "وبحث وزير الخارجية السعودي فيصل بن فرحان مع الجانب التركي أمس ملف الحدود.")
+    assert ("Faisal bin Farhan Al Saud", "Türkiye") in pairs(evs, "CONSULT")

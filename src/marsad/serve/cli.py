@@ -234,7 +234,8 @@ def eval_events(ctx: typer.Context) -> None:
     """Sentence-level PROTEST and ASSAULT detection on the Arabic event GSR (default ../shared/data/arabic_event_gsr).
 
     Options after the command go to the evaluation: DATA_DIR, --half a|b|all|each, --modes,
-    --detect model|report|any, --cross (retrain on one half, score the other: the honest number), --json.
+    --detect model|report|any, --cross (retrain on one half, score the other: an honest number), --folds K
+    (repeated K-fold, choices nested in each training part: another), --json.
     """
     from marsad import eval_events as ev
 

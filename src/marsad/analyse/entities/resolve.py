@@ -378,3 +378,22 @@ def _named_by_context(de: DocEntities, start: int, end: int) -> bool:
     prev = de.text[max(0, start - 20):start].split()
     quoted = start > 0 and de.text[start - 1] in "\"«“'" and end < len(de.text) and de.text[end] in "\"»”'"
     return quoted or (bool(prev) and prev[-1] in de.lex.surname_contexts)
+
+
+def nisba_countries(de: DocEntities) -> None:
+    """A name the catalogue lacks, followed right away by a nisba ("معهد بحثي أمريكي", "أحمد اكاي التركي"), belongs to
+    that nisba's country."""
+    after: dict[int, str] = {}  # start of a nisba mention -> its country
+    for ent in de.by_id.values():
+        if ent.country:
+            for m in ent.mentions:
+                if m.how == "nisba":
+                    after[m.start] = ent.country
+    for ent in de.by_id.values():
+        if not ent.id.startswith("new:") or ent.country:
+            continue
+        for m in ent.mentions:
+            gap = len(de.text) - len(de.text[m.end:].lstrip(" ")) - m.end
+            if 0 < gap <= 2 and after.get(m.end + gap):
+                ent.country = after[m.end + gap]
+                break

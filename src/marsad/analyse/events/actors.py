@@ -88,7 +88,11 @@ def is_place(s: Slot, g: Grammar) -> bool:
     if s.entity.type == "LOC":
         return True
     bare = s.glue.lstrip("وف")
-    return bare in g.place_prefixes or any(w in g.place_markers for w in s.prev[-3:])
+    if bare in g.place_prefixes or (s.prev and s.prev[-1] in g.place_markers):
+        return True
+    if s.prev and not s.prev[-1].startswith("ال") and s.prev[-1] not in g.place_nouns:
+        return False  # "في تفسير إيران": the name is the genitive of a noun, not a place
+    return any(w in g.place_markers for w in s.prev[-3:])
 
 
 def is_marked(s: Slot, g: Grammar) -> bool:
@@ -139,7 +143,12 @@ def _attributive(doc: Doc, s: Slot, sl: list[Slot]) -> bool:
     if s.mention.how != "nisba":
         return False
     prev = [t for t in sl if t.end <= s.start and t.is_actor]
-    return bool(prev) and len(gap_words(doc, prev[-1].end, s.start)) <= 3
+    if not prev or any(ch in doc.text[prev[-1].end:s.start] for ch in ":«»\"“”،,"):
+        return False
+    gap = gap_words(doc, prev[-1].end, s.start)
+    # only definite adjectives of the nisba and feminine shapes between (اليسارية، المتطرفة): the nisba qualifies
+    # the same name
+    return len(gap) <= 3 and all(w.startswith("ال") and w.endswith(("ي", "ه")) for w in gap)
 
 
 def _claimed(doc: Doc, cue: Cue, g: Grammar) -> bool:
@@ -171,8 +180,8 @@ def pick_target(doc: Doc, cue: Cue, sl: list[Slot], src: Slot | None, g: Grammar
             return s if s.entity.type == "GPE" and len(gap) <= 3 else None
         if "notarget" in flags:
             return s if s.prev and s.prev[-1] == g.against else None
-        if not s.is_actor or (is_place(s, g) and not is_marked(s, g)):
-            continue
+        if not s.is_actor or (is_place(s, g) and not is_marked(s, g)) or _attributive(doc, s, sl):
+            continue  # a nisba describing the name before it ("معهد بحثي أمريكي") is not the other party
         return s
     return None
 

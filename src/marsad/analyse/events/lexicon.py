@@ -86,6 +86,7 @@ class Grammar:
     pronoun_subjects: frozenset[str] = frozenset()
     passives: frozenset[str] = frozenset()
     executions: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
 
 
 def folded_words(words) -> frozenset[str]:
@@ -108,7 +109,7 @@ def load_grammar() -> Grammar:
         anchors=folded_words(y.get("anchors") or ()), against=normalize(y.get("against", "")),
         prepositions=folded_words(y.get("prepositions") or ()), claims=folded_words(y.get("claims") or ()),
         pronoun_subjects=folded_words(y.get("pronoun_subjects") or ()), passives=folded_words(y.get("passives") or ()),
-        executions=folded_words(y.get("executions") or ()),
+        executions=folded_words(y.get("executions") or ()), place_nouns=folded_words(y.get("place_nouns") or ()),
     )
 
 

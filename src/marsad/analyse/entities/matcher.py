@@ -115,7 +115,7 @@ class Matcher:
     def marked_names(self, text: str, taken: list[Match]) -> list[Match]:
         """Names a paper wrote in quotation marks after their head word ('لصحيفة "الحياة"', 'لقناة “العالم “'):
         the head and the marked words together are a catalogue name; the mention is the marked words."""
-        if self._marked is None:
+        if self._marked is None or not any(q in text for q in '«“"'):
             return []
         out = []
         for m in self._marked.finditer(text):

@@ -293,3 +293,10 @@ def test_a_new_name_followed_by_a_nisba_takes_its_country(recognizer):
     de.mention(de.from_catalogue("usa"), text.index("أمريكي"), text.index("أمريكي") + len("أمريكي"), "nisba")
     nisba_countries(de)
     assert org.country == "USA"
+
+
+@pytest.mark.parametrize("text", ["وقال الباحث حسن أبو السيسي إن الأمر معقد", "وقال عبد الفتاح السيسي كلمته. ثم قال حسن أبو السيسي إن الأمر معقد"])
+def test_a_surname_after_abu_is_someone_elses_name(recognizer, text):
+    doc = run(recognizer, text)
+    after_abu = text.index("أبو السيسي") + len("أبو ")
+    assert all(m.start != after_abu for m in (doc.entity("sisi").mentions if doc.entity("sisi") else []))

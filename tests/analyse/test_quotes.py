@@ -230,3 +230,9 @@ def test_a_name_in_quotation_marks_is_not_a_quotation(finder):
 def test_verb_coordinated_with_an_earlier_clause_takes_its_subject(finder):
     got = speakers(finder, "وفيما أطلق كريم حمدان حملة واسعة لإقناع النواب، واعتبر أن «رفض الخطة سيكون خطأ كبيرا».")
     assert got == [("رفض الخطة سيكون خطأ كبيرا", "Karim Hamdan")]
+
+
+def test_a_pronoun_after_a_preposition_is_not_the_speaker(finder):
+    # "قالت فيه": the statement's author, named earlier in the sentence, speaks
+    got = speakers(finder, "وأصدرت منى صالح بيانا قالت فيه: «أشعر بالصدمة من القرار».")
+    assert got == [("أشعر بالصدمة من القرار", "Mona Saleh")]

@@ -188,6 +188,8 @@ def resolve_matches(de: DocEntities, matches: list[Match]) -> set[int]:
         if m.kind == "inner":
             _inner(de, m)
         elif m.kind == "name":
+            if m.how == "surname" and _joined_name(text, m.start, de.lex):
+                continue  # "حسن أبو هنية" is not Haniyeh: the surname belongs to a longer name
             ent = de.from_catalogue(m.target)
             de.mention(ent, m.start, m.end, m.how)
         elif m.kind == "office":
@@ -201,6 +203,12 @@ def resolve_matches(de: DocEntities, matches: list[Match]) -> set[int]:
             if eid:
                 de.mention(de.from_catalogue(eid), m.start, m.end, "nisba")
     return used
+
+
+def _joined_name(text: str, start: int, lex: Lexicon) -> bool:
+    """The word before a surname joins it to another name (أبو, بن, آل): "أبو هنية" is someone else's name."""
+    prev = text[max(0, start - 12):start].split()
+    return bool(prev) and start > 0 and text[start - 1] == " " and prev[-1] in lex.name_joiners
 
 
 def _next_outer(matches: list[Match], i: int) -> Match | None:
@@ -370,6 +378,8 @@ def repeat_surnames(de: DocEntities) -> None:
             if overlaps((start, end), de.taken):
                 continue
             before = [ent for e, ent in ends if e <= start]
+            if _joined_name(de.text, start, de.lex):
+                continue
             if before and (surname not in everyday or _named_by_context(de, m.start(), end)):
                 de.mention(before[-1], start, end, "surname")
 

@@ -300,3 +300,8 @@ def test_a_surname_after_abu_is_someone_elses_name(recognizer, text):
     doc = run(recognizer, text)
     after_abu = text.index("أبو السيسي") + len("أبو ")
     assert all(m.start != after_abu for m in (doc.entity("sisi").mentions if doc.entity("sisi") else []))
+
+
+def test_an_international_official_acts_for_no_country(recognizer):
+    ent = run(recognizer, "دعا أنطونيو غوتيريش إلى وقف إطلاق النار", published="2024-04-09").entity("guterres")
+    assert (ent.country, ent.sector) == (None, "IGO")

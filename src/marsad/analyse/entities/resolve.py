@@ -55,7 +55,8 @@ class DocEntities:
         if c.type == "PER":
             role = self.cat.role_of(eid, self.day)
             if role is not None:
-                ent.country = role.country or ent.country
+                # an international official acts for the organisation, not for the country of their passport
+                ent.country = None if role.sector == "IGO" and not role.country else role.country or ent.country
                 ent.sector = role.sector or ent.sector
                 ent.role = role.role_en or None
         self.by_id[eid] = ent

@@ -186,8 +186,9 @@ class EventCoder:
     def code(self, doc: Doc) -> list[Event]:
         """The document's events, duplicates merged."""
         per_sent = self.cues(doc)
+        day = news_day(doc)
         if not per_sent:
-            return merge(accusation_events(doc, news_day(doc)))
+            return merge(accusation_events(doc, day))
         main = A.main_actor(doc)
         dateline = A.dateline_place(doc)
         events: list[Event] = []
@@ -201,12 +202,11 @@ class EventCoder:
                     continue  # the word is part of a name ("شكري" is a surname, not "thanks")
                 own = own_date(doc, sent, c, cues)
                 plover = c.entry.code.plover
-                date = own or (_earlier_date(c, plover, si, dated) if self._nominal(doc, sent, c) else None) \
-                    or news_day(doc)
+                date = own or (_earlier_date(c, plover, si, dated) if self._nominal(doc, sent, c) else None) or day
                 if own:
                     dated[plover] = (si, own)
                 events.extend(self._events(doc, sent, c, sl, date, main, dateline, events))
-        return merge(events + accusation_events(doc, news_day(doc)))
+        return merge(events + accusation_events(doc, day))
 
     def _events(self, doc, sent, c: Cue, sl, date, main, dateline, earlier: list[Event] = ()) -> list[Event]:
         g, e = self.g, c.entry

@@ -40,6 +40,9 @@ class FastCRF:
         for (attr, lab), w in info.state_features.items():
             self.Wm[self.attr_row[attr], idx[lab]] += w
         self.W = {a: self.Wm[r] for a, r in self.attr_row.items()}
+        # word bigram attributes ("bi=A|B") by their pair, so a document's pairs are looked up without building strings
+        self.bi = {tuple(a[3:].split("|", 1)): self.Wm[r] for a, r in self.attr_row.items()
+                   if a.startswith("bi=") and a.count("|") == 1}
         self.feat = feat
         # How far O must lead each label for the token to be fixed to O: FORCE_O, plus for a label the best extra
         # score a neighbour's label can give it by transition (B-PER -> I-PER), so continuations are not cut.
@@ -135,8 +138,8 @@ class FastCRF:
                     E[base + i] += w
 
     def _add_bigrams(self, E: np.ndarray, base: int, toks: list[str]) -> None:
-        get = self.W.get
-        hits = [get("bi=" + a + "|" + b) for a, b in zip(toks, toks[1:])]
+        get = self.bi.get
+        hits = [get(p) if "|" not in p[0] + p[1] else self.W.get("bi=" + p[0] + "|" + p[1]) for p in zip(toks, toks[1:])]
         for i in [i for i, w in enumerate(hits) if w is not None]:
             E[base + i + 1] += hits[i]
 

@@ -190,19 +190,26 @@ class NameLikeness:
     def __init__(self, weights: dict[str, float], bias: float):
         self.weights = weights
         self.bias = bias
+        self._bands: dict[str, str] = {}  # bare word -> band: the clitic forms of one word share it
 
     def score(self, w: str) -> float:
         """Probability-like score in [0, 1]."""
         framed = f"<{w}>"
         grams = {framed[i:i + n] for n in (2, 3, 4) for i in range(len(framed) - n + 1)}
-        z = self.bias + sum(self.weights.get(g, 0.0) for g in grams)
+        get = self.weights.get
+        z = self.bias + sum(get(g, 0.0) for g in grams)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def bucket(self, w: str) -> str | None:
         """The score in five bands ("0".."4"), or None for words too short to judge."""
         if len(w) < 3:
             return None
-        return str(min(int(self.score(w) * self.BUCKETS), self.BUCKETS - 1))
+        band = self._bands.get(w)
+        if band is None:
+            if len(self._bands) > _CACHE_MAX:
+                self._bands.clear()
+            band = self._bands[w] = str(min(int(self.score(w) * self.BUCKETS), self.BUCKETS - 1))
+        return band
 
 
 def tag_attrs(tags: list[str], i: int, name: str) -> list[str]:

@@ -305,3 +305,9 @@ def test_a_surname_after_abu_is_someone_elses_name(recognizer, text):
 def test_an_international_official_acts_for_no_country(recognizer):
     ent = run(recognizer, "دعا أنطونيو غوتيريش إلى وقف إطلاق النار", published="2024-04-09").entity("guterres")
     assert (ent.country, ent.sector) == (None, "IGO")
+
+
+def test_head_noun_after_a_leading_word_of_the_name(recognizer):
+    # "دول مجلس التعاون": the head is the second word
+    doc = run(recognizer, "اجتمع وزراء خارجية دول مجلس التعاون أمس. وقال بيان المجلس إن الاجتماع كان مثمرا")
+    assert ("المجلس", "reference") in mentions_of(doc, "gcc")

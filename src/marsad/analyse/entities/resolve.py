@@ -340,11 +340,14 @@ def head_references(de: DocEntities) -> None:
             continue
         for m in ent.mentions:
             words = de.text[m.start:m.end].split()
-            head = words[0].removeprefix(art) if len(words) > 1 else ""
-            if head in de.lex.org_heads:
-                named.setdefault(head, []).append((m.end, ent))
-            if head in de.lex.org_short_heads and words[1].startswith(art):
-                named.setdefault(words[1].removeprefix(art), []).append((m.end, ent))
+            # the head may follow one word ("دول مجلس التعاون": the council)
+            k = next((i for i, w in enumerate(words[:2]) if w.removeprefix(art) in de.lex.org_heads), None)
+            if k is None or k + 1 >= len(words):
+                continue
+            head = words[k].removeprefix(art)
+            named.setdefault(head, []).append((m.end, ent))
+            if head in de.lex.org_short_heads and words[k + 1].startswith(art):
+                named.setdefault(words[k + 1].removeprefix(art), []).append((m.end, ent))
     for head, ends in named.items():
         ends.sort(key=lambda t: t[0])
         # the word with the article, after optional clitics: الجبهة, والجبهة, بالجبهة, للجبهة

@@ -117,3 +117,9 @@ def test_a_nisba_describing_the_target_is_not_skipped_for_another(nlp):
     # "الجانب التركي" is the other party even though a name stands a few words before it
     evs = events(nlp, "وبحث وزير الخارجية السعودي فيصل بن فرحان مع الجانب التركي أمس ملف الحدود.")
     assert ("Faisal bin Farhan Al Saud", "Türkiye") in pairs(evs, "CONSULT")
+
+
+def test_the_subject_of_a_relative_clause_is_the_agent_of_its_event(nlp):
+    evs = events(nlp, "وقال وزير الخارجية السعودي فيصل بن فرحان الذي يقود وفد بلاده في مفاوضات مع الجانب الإيراني "
+                      "إن الأجواء إيجابية.")
+    assert ("Faisal bin Farhan Al Saud", "Iran") in pairs(evs, "CONSULT")

@@ -100,8 +100,18 @@ def is_marked(s: Slot, g: Grammar) -> bool:
     return bare in g.target_prefixes or (bool(s.prev) and s.prev[-1] in g.target_markers)
 
 
+RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
+
+
 def _clause_clear(doc: Doc, a: int, b: int, g: Grammar) -> bool:
-    return not any(w in g.clause_breaks for w in gap_words(doc, a, b))
+    """No clause break between a and b, except a relative pronoun within a few words after the name at a: "وزير
+    الدولة الكويتي لشؤون مجلس الوزراء الذي يترأس وفد بلاده في مفاوضات": the name's phrase is the relative clause's
+    subject."""
+    gap = gap_words(doc, a, b)
+    rel = next((i for i, w in enumerate(gap[:4]) if w in RELATIVES), None)
+    if rel is not None:
+        gap = gap[rel + 1:]
+    return not any(w in g.clause_breaks for w in gap)
 
 
 def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> tuple[Slot | None, bool]:

@@ -234,7 +234,7 @@ class EventCoder:
             src = Actor(text=doc.text[c.start:c.end])
         elif (src is None and plover in A.SPEECH_TYPES and main is not None and (tgt_s is None or tgt_s.entity is not main)
               and (e.kind == "v" or c.word.endswith(A.PRONOUN_ENDINGS))):
-            src = Actor(entity=main.id, name_en=main.name_en, country=main.country, sector=main.sector)
+            src = A.entity_actor(main)
         code = _code_for(c, src_s)
         place_s = tgt_s if (e.code.cameo == "042" and tgt_s and tgt_s.entity.type == "GPE") else A.pick_place(doc, c, sl, g)
         place = A.place_of(place_s.entity if place_s else dateline)

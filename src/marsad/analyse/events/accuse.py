@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from marsad.analyse.events import actors as A
 from marsad.analyse.events.lexicon import folded_words, load_codes
 from marsad.arabic.normalize import normalize
-from marsad.doc import Actor, Doc, Event
+from marsad.doc import Doc, Event
 from marsad.resources import load_yaml
 
 WORD = re.compile(r"\w+")
@@ -79,7 +79,7 @@ def accusation_events(doc: Doc, news_day: str | None) -> list[Event]:
             if ent.country == speaker.country and (ent.type == "GPE" or ent.sector == "GOV" == speaker.sector):
                 continue  # "أمن المملكة", "الحكومة اليمنية تنظر": a speaker does not accuse their own state
             out.append(Event(type=code.plover, cameo=code.cameo, goldstein=code.goldstein,
-                             source=_actor(speaker), target=_actor(ent), date=q.date or news_day, location=None,
+                             source=A.entity_actor(speaker), target=A.entity_actor(ent), date=q.date or news_day, location=None,
                              evidence_start=min(s, start), evidence_end=max(e, end), cue=word))
     return out
 
@@ -139,8 +139,3 @@ def _governed(doc: Doc, s: int) -> bool:
 
 def _how(ent, start: int) -> str:
     return next((m.how for m in ent.mentions if m.start == start), "")
-
-
-def _actor(ent) -> Actor:
-    sector = None if ent.type == "GPE" else ent.sector
-    return Actor(entity=ent.id, name_en=ent.name_en, country=ent.country, sector=sector)

@@ -233,13 +233,15 @@ def pick_place(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar) -> Slot | None:
     return min(places, key=lambda s: abs(s.start - cue.start) + (0 if s.start >= cue.end else 5))
 
 
-def actor_of(s: Slot | None) -> Actor | None:
-    """An entity mention coded as an actor: country plus sector (a state keeps sector empty)."""
-    if s is None:
-        return None
-    e = s.entity
+def entity_actor(e: Entity, text: str | None = None) -> Actor:
+    """An entity coded as an actor: country plus sector (a state keeps sector empty)."""
     sector = None if e.type == "GPE" else e.sector
-    return Actor(entity=e.id, name_en=e.name_en, country=e.country, sector=sector, text=s.mention.text)
+    return Actor(entity=e.id, name_en=e.name_en, country=e.country, sector=sector, text=text)
+
+
+def actor_of(s: Slot | None) -> Actor | None:
+    """An entity mention coded as an actor, with the words that name it."""
+    return None if s is None else entity_actor(s.entity, s.mention.text)
 
 
 def place_of(e: Entity | None) -> Place | None:

@@ -236,3 +236,27 @@ def test_a_pronoun_after_a_preposition_is_not_the_speaker(finder):
     # "قالت فيه": the statement's author, named earlier in the sentence, speaks
     got = speakers(finder, "وأصدرت منى صالح بيانا قالت فيه: «أشعر بالصدمة من القرار».")
     assert got == [("أشعر بالصدمة من القرار", "Mona Saleh")]
+
+
+def test_a_second_straight_quotation_ends_one_left_open(finder):
+    qs = direct(finder, 'وقال كريم حمدان إن الخطة "ستخفض الأسعار في الأسواق الشعبية، مضيفا أن '
+                        '"الرواتب سترتفع مع بداية العام المقبل في كل الوزارات".')
+    assert [q.text for q in qs] == ["ستخفض الأسعار في الأسواق الشعبية", "الرواتب سترتفع مع بداية العام المقبل في كل الوزارات"]
+    assert all(q.speaker.name_en == "Karim Hamdan" for q in qs)
+
+
+def test_a_short_name_in_straight_marks_inside_a_straight_quotation_stays_inside(finder):
+    qs = direct(finder, 'وقال كريم حمدان: "نعمل مع شركائنا في مجموعة "أوبك" على استقرار السوق".')
+    assert [q.text for q in qs] == ['نعمل مع شركائنا في مجموعة "أوبك" على استقرار السوق']
+
+
+def test_a_guillemet_left_open_does_not_swallow_the_next_quotation(finder):
+    qs = direct(finder, 'وأعلنت الوزارة «تشكيل لجنة للتحقيق في الحادث. وقال كريم حمدان في رسالته: '
+                        '"اللجنة ستنهي عملها خلال أسبوع".')
+    assert qs[-1].text == "اللجنة ستنهي عملها خلال أسبوع"
+    assert qs[-1].speaker.name_en == "Karim Hamdan"
+
+
+def test_a_quotation_quoted_after_a_colon_inside_another_stays_nested(finder):
+    qs = direct(finder, 'وقال كريم حمدان: «قال لي السفير: "لا نقبل ذلك" ثم غادر القاعة».')
+    assert [q.text for q in qs] == ['قال لي السفير: "لا نقبل ذلك" ثم غادر القاعة']

@@ -5,7 +5,8 @@ character at both ends. A mark's role (opening or closing) is read from what tou
 space before means it opens; text before and a space after means it closes; ambiguous marks close whatever is
 open of their family and open otherwise. A quotation left open at the end of its paragraph ends there (the
 closing mark is missing) unless the next paragraph closes it before opening anything, or opens again at once
-(the convention for a quotation running over several paragraphs).
+(the convention for a quotation running over several paragraphs). Within a paragraph, a quotation whose closing
+mark never comes ends where the next quotation's cue begins (see `_abandoned`).
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ _OPENING = frozenset("«“„")  # marks that open unless the context says othe
 _CLOSING = frozenset("»”")  # marks that close unless they follow a colon with nothing open
 # Characters that count as "no text here" on the side of a mark.
 _BEFORE_QUIET = frozenset(" \t\n\r\u00a0:([{—–-") | frozenset(MARKS)
+_CUE_WORDS = 8  # words between a clause break and a new quotation's mark that can still be its cue ("مضيفا أن")
+_NAME_WORDS = 5  # words a mark may set off inside a quotation as a name rather than a quotation of its own
 _AFTER_QUIET = frozenset(" \t\n\r\u00a0.,،:;؛!?؟)]}…-–—") | frozenset(MARKS)
 
 
@@ -82,8 +85,9 @@ def pair_marks(text: str, paragraphs: list[Span], marks: list[int]) -> list[Quot
             fam_open = any(f == fam for f, _ in stack)
             restart = _after_colon(text, i, para.start)
             role = _role(text, i, fam_open, restart)
-            if role == "open" and restart and stack and stack[0][0] == fam:
-                # A fresh «قال: » while the last quotation never closed: that one ends before this cue.
+            if role == "open" and stack and _abandoned(text, stack[0][0], fam, restart, marks, k, para.end):
+                # A fresh «قال: » or a second straight mark while the last quotation never closed: that one ends
+                # before the words that introduce the new one.
                 _emit(out, text, stack[0][1], _end_before_cue(text, stack[0][1], i), None)
                 stack.clear()
             if role == "open":
@@ -130,11 +134,35 @@ def _closes_first(text: str, para: Span, marks: list[int], k: int, fam: str) -> 
     return False
 
 
+def _abandoned(text: str, old: str, fam: str, restart: bool, marks: list[int], k: int, end: int) -> bool:
+    """Whether an opening mark of `fam` shows that the open quotation of family `old` was never closed.
+
+    After a colon ("وقال: «") the same family never nests, and another family nests only when the old quotation
+    still closes later in the paragraph («قال لي: "لا" ثم مضى»). A straight mark never nests inside another
+    straight quotation either, but a short name marked inside it is common (مجموعة "بريكس"): a second straight
+    mark opening means the first lost its closing mark unless another closes it within a few words."""
+    if old == fam:
+        return restart or (fam == "s" and not _marks_short_name(text, marks, k, end))
+    if not restart:
+        return False
+    return not any(_FAMILY[text[m]] == old and text[m] not in _OPENING for m in marks[k:] if m < end)
+
+
+def _marks_short_name(text: str, marks: list[int], k: int, end: int) -> bool:
+    """Whether the straight mark just read (marks[k - 1]) is closed again by the next one within a few words."""
+    if k >= len(marks) or marks[k] >= end or _FAMILY[text[marks[k]]] != "s":
+        return False
+    return len(text[marks[k - 1] + 1:marks[k]].split()) <= _NAME_WORDS
+
+
 def _end_before_cue(text: str, open_at: int, new_mark: int) -> int:
     """Where an unclosed quotation ends when a new one starts in the same paragraph: before the words that
-    introduce the new one (the last clause start, at "و" of "وقال:")."""
+    introduce the new one (the last clause break within a few words, else the last clause start at "و")."""
     if open_at < 0:
         open_at = ~open_at
+    brk = max(text.rfind(c, open_at + 1, new_mark) for c in ".،,؛;")
+    if brk > open_at and len(text[brk:new_mark].split()) <= _CUE_WORDS:
+        return brk
     j = text.rfind(" و", open_at + 1, new_mark)
     return j if j > open_at else new_mark
 

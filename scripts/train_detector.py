@@ -7,9 +7,10 @@
 # scores (resources/events/detector.json).
 
 Steps (events/learn.py does the work; it needs scikit-learn, the `build` extra):
-  1. unless --no-cross: the honest number. For each type, train on half a with everything (feature groups, label
-     weighting, C, threshold) chosen by cross-validation inside half a, score half b; then the reverse.
-  2. choose the same settings by cross-validation over all dev records, fit on all of them, write the model.
+  1. unless --no-cross: the honest number. For each type, train on half a (the average of the models of the grid
+     of feature groups, label weightings and C, with its threshold chosen by cross-validation inside half a), score
+     half b; then the reverse.
+  2. choose the threshold the same way over all dev records, fit on all of them, write the model.
   3. --folds K: repeated stratified K-fold over all dev records, with the same choice nested in each training part
      (closer to what the shipped model, trained on every record, scores on unseen ones).
   4. --reference: what one annotator would score against the unanimous label, as a yardstick.
@@ -70,6 +71,8 @@ def export(models: dict, cross: dict | None, name: str, folds: dict | None = Non
         meta["types"][typ] = {"bits": BITS, "groups": s.groups, "mode": s.mode, "C": s.C,
                               "threshold": round(s.threshold, 6), "bias": b, "cv_f1": round(s.cv_f1, 4),
                               "records": n, "weights": int(len(nz)), "loose": LOOSE}
+        if s.members:  # the averaged models: (groups, label weighting, C)
+            meta["types"][typ]["members"] = [list(m) for m in s.members]
         if cross and typ in cross:
             meta["types"][typ]["cross_half"] = _rounded(cross[typ])
         if folds and typ in folds:
@@ -80,6 +83,10 @@ def export(models: dict, cross: dict | None, name: str, folds: dict | None = Non
     return npz, js
 
 
+def _name(st: dict) -> str:
+    return f"{st['groups']} {st['mode']}" + (f" C={st['C']}" if st["mode"] != "average" else "")
+
+
 def _log(typ, way, m):
     if "chosen" in m:
         print(f"  {typ:<8} {way}: P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
@@ -87,7 +94,7 @@ def _log(typ, way, m):
         return
     st = m["settings"]
     print(f"  {typ:<8} {way}: P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
-          f"(tp={m['tp']} fp={m['fp']} fn={m['fn']}; {st['groups']} {st['mode']} C={st['C']} "
+          f"(tp={m['tp']} fp={m['fp']} fn={m['fn']}; {_name(st)} "
           f"threshold={st['threshold']:.3f} inner cv F1={st['cv_f1']:.3f})", flush=True)
 
 
@@ -120,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {typ:<8} mean F1 {folds[typ]['mean_f1']:.3f} (sd {folds[typ]['sd_f1']:.3f})")
     models = train_all(a.data_dir)
     for typ, (_, _, s, n) in models.items():
-        print(f"shipped {typ}: {s.groups} {s.mode} C={s.C} threshold={s.threshold:.3f} cv F1={s.cv_f1:.3f} "
+        print(f"shipped {typ}: {_name({'groups': s.groups, 'mode': s.mode, 'C': s.C})} threshold={s.threshold:.3f} cv F1={s.cv_f1:.3f} "
               f"({n} records)")
     npz, js = export(models, cross, a.out, folds)
     print(f"wrote {npz} ({npz.stat().st_size // 1024} KiB) and {js} in {time.time() - t:.0f}s")

@@ -13,8 +13,9 @@ split in two halves by a hash of their id (half "a" was used to develop the lexi
 while writing it), so both halves are reported.
 
 The shipped model was trained on every dev record, so its scores here are in-sample. --cross prints the honest
-number instead: the detector retrained in memory on half a (everything chosen by cross-validation inside a) and
-scored on half b, and the reverse (needs scikit-learn, the `build` extra; takes a few minutes). --folds K gives
+number instead: the detector (an average of a small grid of logistic regressions) retrained in memory on half a,
+its threshold chosen by cross-validation inside a, and scored on half b, and the reverse (needs scikit-learn, the
+`build` extra; takes a few minutes). --folds K gives
 repeated stratified K-fold over all dev records, with everything chosen inside each training part (nested): its
 models see (K-1)/K of the records, so it is closer to what the shipped model scores on unseen records.
 """
@@ -159,7 +160,8 @@ def _print_learned(data_dir: str, as_json: bool, folds: int = 0, repeats: int = 
                f"(tp={m['tp']} fp={m['fp']} fn={m['fn']}"
         if "settings" in m:
             st = m["settings"]
-            print(f"{head}; n={m['n']}; chosen inside half {way[0]}: {st['groups']} {st['mode']} C={st['C']} "
+            cell = f"{st['groups']} {st['mode']}" + (f" C={st['C']}" if st["mode"] != "average" else "")
+            print(f"{head}; n={m['n']}; chosen inside half {way[0]}: {cell} "
                   f"threshold={st['threshold']:.3f} cv F1={st['cv_f1']:.3f})", flush=True)
         else:
             print(f"{head}; chosen per fold: {m['chosen']})", flush=True)

@@ -2,8 +2,9 @@
 
 The candidates are the sentences that hold a cue of the type: a cue the event coder kept, or (the "loose" gate) a
 word of the type's lexicon that the coder dropped (a definite noun in a sentence without an anchor, a verb whose
-complement stands too far away: "نزل المتظاهرون الى الشوارع", "أطلقت طائرة ... صواريخ على"). A logistic
-regression per type weighs binary features of a candidate, by group:
+complement stands too far away: "نزل المتظاهرون الى الشوارع", "أطلقت طائرة ... صواريخ على"). A linear model per
+type (the average of a small grid of logistic regressions, events/learn.py) weighs binary features of a candidate,
+by group:
 
 - rule signals (R): which lexicon entries and CAMEO codes fired, their kind and mode, whether detect.is_report
   accepts them, whether the sentence is anchored to a time, count or source, where the cue stands, the other event
@@ -184,6 +185,7 @@ def load_classes() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     return prefixes, {w: tuple(sorted(c)) for w, c in table.items()}
 
 
+@functools.lru_cache(maxsize=65536)  # called for every word near a cue (X group): news reuses its words
 def bare(word: str) -> str:
     """A folded word without one leading clitic of classify.yaml's strip_prefixes (when 3 letters remain)."""
     prefixes, _ = load_classes()
@@ -217,11 +219,13 @@ def hash_feature(s: str, bits: int) -> int:
 
 @dataclass(slots=True)
 class Hasher:
-    """Turns a sentence into the sorted slots of its binary features; a word's slots are computed once."""
+    """Turns a sentence into the sorted slots of its binary features; a word's slots, and the slot of a sentence
+    feature of a chosen group (None for the others), are computed once."""
 
     bits: int
     groups: str
     _words: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _feats: dict[str, int | None] = field(default_factory=dict)
 
     def word_slots(self, word: str) -> tuple[int, ...]:
         got = self._words.get(word)
@@ -234,7 +238,15 @@ class Hasher:
 
     def slots(self, sent_feats: list[str], words: list[str]) -> np.ndarray:
         """Sorted distinct slots of the sentence features of the chosen groups and of the words' features."""
-        out = {hash_feature(s, self.bits) for s in sent_feats if s[0] in self.groups}
+        cache, out = self._feats, set()
+        for s in sent_feats:
+            slot = cache.get(s, -1)
+            if slot == -1:
+                if len(cache) >= _WORD_CACHE_MAX:
+                    cache.clear()
+                slot = cache[s] = hash_feature(s, self.bits) if s[0] in self.groups else None
+            if slot is not None:
+                out.add(slot)
         if any(gr in self.groups for gr in WORD_GROUPS):
             for w in words:
                 out.update(self.word_slots(w))

@@ -123,3 +123,17 @@ def test_the_subject_of_a_relative_clause_is_the_agent_of_its_event(nlp):
     evs = events(nlp, "وقال وزير الخارجية السعودي فيصل بن فرحان الذي يقود وفد بلاده في مفاوضات مع الجانب الإيراني "
                       "إن الأجواء إيجابية.")
     assert ("Faisal bin Farhan Al Saud", "Iran") in pairs(evs, "CONSULT")
+
+
+def test_an_international_official_acts_for_the_organisation(nlp):
+    d = nlp(Doc(id="t", text="التقى رافائيل غروسي وزير الخارجية الإيراني عباس عراقجي في طهران أمس.",
+                published="2025-03-10"))
+    ev = next(e for e in d.events if e.type == "CONSULT")
+    assert ev.source.name_en == "International Atomic Energy Agency" and ev.source.country is None
+    assert ev.source.agent == "Rafael Grossi" and ev.source.sector == "IGO"
+    assert ev.target.country == "IRN"
+
+
+def test_a_national_minister_keeps_his_country(nlp):
+    evs = events(nlp, "التقى وزير الخارجية الإيراني عباس عراقجي نظيره العماني في مسقط.", published="2025-03-10")
+    assert any(s == "Abbas Araghchi" for s, _ in pairs(evs, "CONSULT"))

@@ -80,6 +80,11 @@ class Catalogue:
             self.__dict__["_persons"] = idx
         return idx.get(country, [])
 
+    def office_org(self, office: str) -> str | None:
+        """The organisation entity an office belongs to ("IAEA:igo_head" -> org:iaea), if the catalogue has it."""
+        eid = "org:" + office.split(":", 1)[0].lower()
+        return eid if eid in self.entities else None
+
     def holder(self, office: str, day: str) -> Role | None:
         """The role row of whoever held `office` on `day` (latest start wins when rows overlap)."""
         best = None

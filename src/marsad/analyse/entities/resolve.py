@@ -57,6 +57,9 @@ class DocEntities:
             if role is not None:
                 # an international official acts for the organisation, not for the country of their passport
                 ent.country = None if role.sector == "IGO" and not role.country else role.country or ent.country
+                org = self.cat.office_org(role.office) if role.sector == "IGO" and not role.country else None
+                if org is not None:
+                    ent.org, ent.org_en = org, self.cat.entities[org].name_en
                 ent.sector = role.sector or ent.sector
                 ent.role = role.role_en or None
         self.by_id[eid] = ent

@@ -234,7 +234,11 @@ def pick_place(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar) -> Slot | None:
 
 
 def entity_actor(e: Entity, text: str | None = None) -> Actor:
-    """An entity coded as an actor: country plus sector (a state keeps sector empty)."""
+    """An entity coded as an actor: country plus sector (a state keeps sector empty). An international official
+    acts for their organisation (CAMEO codes the IAEA's director as the IAEA): the actor is the organisation and
+    `agent` names the official."""
+    if e.org:
+        return Actor(entity=e.org, name_en=e.org_en, country=None, sector="IGO", text=text, agent=e.name_en)
     sector = None if e.type == "GPE" else e.sector
     return Actor(entity=e.id, name_en=e.name_en, country=e.country, sector=sector, text=text)
 

@@ -137,3 +137,13 @@ def test_an_international_official_acts_for_the_organisation(nlp):
 def test_a_national_minister_keeps_his_country(nlp):
     evs = events(nlp, "التقى وزير الخارجية الإيراني عباس عراقجي نظيره العماني في مسقط.", published="2025-03-10")
     assert any(s == "Abbas Araghchi" for s, _ in pairs(evs, "CONSULT"))
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("استقبل الأمين العام للأمم المتحدة أنطونيو غوتيريش وزير الخارجية السعودي فيصل بن فرحان في نيويورك.",
+     "United Nations", "Faisal bin Farhan Al Saud"),
+    ("بحث رئيس مجلس الوزراء العراقي محمد شياع السوداني مع سفير الاتحاد الأوروبي في بغداد سبل التعاون.",
+     "Mohammed Shia al-Sudani", "European Union"),
+])
+def test_a_title_after_the_verb_names_its_subject(nlp, text, source, target):
+    assert (source, target) in pairs(events(nlp, text, published="2025-03-10"), "CONSULT")

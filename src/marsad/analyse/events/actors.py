@@ -125,6 +125,9 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
     if "hal" in e.flags:  # "قال أوباما ...، داعيا المشرعين": the clause's subject, a person first
         people = [s for s in before if s.entity.type == "PER"]
         return (people or before or [None])[0], False
+    titled = _titled_subject(doc, cue, after, g) if e.kind == "v" else None
+    if titled is not None:
+        return titled, True
     first_after = after[0] if after and not is_marked(after[0], g) and not is_place(after[0], g) else None
     gap_after = gap_words(doc, cue.end, after[0].start) if after else []
     if e.kind == "n" and g.between in gap_after[:2] and after:
@@ -146,6 +149,26 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
             return s, False
         break
     return None, False
+
+
+TITLE_SPAN = 9  # words a title may take between the verb and the person it names
+
+
+def _titled_subject(doc: Doc, cue: Cue, after: list[Slot], g: Grammar) -> Slot | None:
+    """The person a title right after the verb names ("استقبل الأمين العام للأمم المتحدة أنطونيو غوتيريش"): the
+    organisation and nisba inside the title describe that person and are neither subject nor target."""
+    if not after or after[0].entity.type == "PER":
+        return None
+    head = gap_words(doc, cue.end, after[0].start)[:1]
+    if not head or head[0] not in g.title_heads:
+        return None
+    for s in after:
+        if s.entity.type == "PER":
+            gap = gap_words(doc, cue.end, s.start)
+            if len(gap) > TITLE_SPAN or any(w in g.target_markers or w in g.clause_breaks for w in gap):
+                return None
+            return s
+    return None
 
 
 def _attributive(doc: Doc, s: Slot, sl: list[Slot]) -> bool:

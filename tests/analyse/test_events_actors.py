@@ -147,3 +147,20 @@ def test_a_national_minister_keeps_his_country(nlp):
 ])
 def test_a_title_after_the_verb_names_its_subject(nlp, text, source, target):
     assert (source, target) in pairs(events(nlp, text, published="2025-03-10"), "CONSULT")
+
+
+@pytest.mark.parametrize("text, typ, pair", [
+    ("رحبت بعثة الأمم المتحدة لمساعدة العراق بحزمة الإصلاحات التي قدمها رئيس الوزراء حيدر العبادي أمس.", "SUPPORT",
+     ("United Nations Assistance Mission for Iraq", "Haider al-Abadi")),
+    ("أدانت مصر الهجوم الذي نفذه تنظيم داعش على مسجد في سيناء.", "ACCUSE", ("Egypt", "Islamic State")),
+])
+def test_who_made_the_judged_thing_is_the_target(nlp, text, typ, pair):
+    assert pair in pairs(events(nlp, text, published="2015-08-11"), typ)
+
+
+@pytest.mark.parametrize("text", [
+    "أدانت مصر الهجوم الذي استهدف السفارة الأمريكية في بغداد.",  # the victim, not the maker
+    "أشاد الوزير بالجهود التي يبذلونها لخدمة مكة.",  # a preposition after the verb: not the maker
+])
+def test_a_name_in_the_relative_clause_without_a_pronoun_verb_is_not_the_target(nlp, text):
+    assert all(t is None for _, t in pairs(events(nlp, text), "ACCUSE") | pairs(events(nlp, text), "SUPPORT"))

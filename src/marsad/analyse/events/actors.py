@@ -207,8 +207,10 @@ def pick_target(doc: Doc, cue: Cue, sl: list[Slot], src: Slot | None, g: Grammar
             joined = s  # "ولندن": coordinated with the subject, not its object
             continue
         gap = gap_words(doc, cue.end, s.start)
-        if len(gap) > MAX_GAP or any(w in g.clause_breaks for w in gap):
+        if len(gap) > MAX_GAP:
             return None
+        if any(w in g.clause_breaks for w in gap):
+            return s if _maker_of_object(cue, gap_words(doc, start, s.start), s, g) else None
         if "gpe_target" in flags:  # "توجه الى موسكو": the place right after the preposition
             return s if s.entity.type == "GPE" and len(gap) <= 3 else None
         if "notarget" in flags:
@@ -217,6 +219,25 @@ def pick_target(doc: Doc, cue: Cue, sl: list[Slot], src: Slot | None, g: Grammar
             continue  # a nisba describing the name before it ("معهد بحثي أمريكي") is not the other party
         return s
     return None
+
+
+JUDGED_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+
+
+def _maker_of_object(cue: Cue, gap: list[str], s: Slot, g: Grammar) -> bool:
+    """Whether `s` made the thing the cue judges, named by a relative clause right after it: "رحبت البعثة بحزمة
+    الإصلاحات التي قدمها رئيس الوزراء", "أدان الهجوم الذي نفذه التنظيم" (the verb carries a pronoun standing for
+    the thing; without one, as in "الهجوم الذي استهدف المسجد", the name is the victim, not the maker)."""
+    if cue.entry.code.plover not in JUDGED_TYPES or not s.is_actor:
+        return False
+    rel = next((i for i, w in enumerate(gap) if w in RELATIVES), None)
+    # the object takes one to three words; after the verb, perhaps a title ("رئيس الوزراء"), no preposition
+    if rel is None or not 1 <= rel <= 3 or not 2 <= len(gap) - rel <= 4 or s.glue:
+        return False
+    title = gap[rel + 2:]
+    if any(w in g.clause_breaks or w[:1] in "بل" and w not in g.title_heads for w in title):
+        return False
+    return gap[rel + 1].endswith(PRONOUN_ENDINGS) and not any(w in g.clause_breaks for w in gap[:rel])
 
 
 def quote_speaker(doc: Doc, cue: Cue) -> Slot | None:

@@ -41,3 +41,23 @@ def test_a_town_named_by_an_everyday_word_is_found_in_its_context(recognizer, te
 
 def test_a_place_word_with_the_article_does_not_make_an_adjective_a_town(recognizer):
     assert "Al Jadīd" not in places(recognizer, "وانتقلت الإدارة إلى مبنى المحافظة الجديد في وسط البلد.")
+
+
+def countries_of(rec: EntityRecognizer, text: str) -> dict[str, list[str]]:
+    doc = rec(SentenceSplitter()(Doc(id="t", text=text, published="2024-04-09")))
+    return {e.name_en: [m.how for m in e.mentions] for e in doc.entities if e.type == "GPE"}
+
+
+@pytest.mark.parametrize("text, country, city", [
+    ("وتتهم واشنطن ولندن الجيش السوري بشن هجمات.", "United States", "Washington, D.C."),
+    ("وأكد الوزير أن موسكو ترفض أي تدخل في شؤون المنطقة.", "Russia", "Moscow"),
+])
+def test_a_capital_named_as_an_actor_stands_for_its_country_too(recognizer, text, country, city):
+    found = countries_of(recognizer, text)
+    assert found[country] == ["capital"] and city in found
+
+
+@pytest.mark.parametrize("text", ["وصل الوزير إلى واشنطن أمس.", "وعقد الاجتماع في واشنطن.",
+                                  "وتستمر زيارته لواشنطن يومين."])
+def test_a_capital_named_as_a_place_is_only_the_city(recognizer, text):
+    assert "United States" not in countries_of(recognizer, text)

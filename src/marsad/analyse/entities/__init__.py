@@ -12,8 +12,8 @@ from marsad.analyse.entities.catalogue import Catalogue, load_catalogue, today
 from marsad.analyse.entities.clitics import Lexicon, lexicon
 from marsad.analyse.entities.matcher import Match, Matcher
 from marsad.analyse.entities.resolve import (
-    DocEntities, ModelSpan, head_references, nisba_countries, repeat_aliases, repeat_surnames, resolve_matches,
-    resolve_model, to_original,
+    DocEntities, ModelSpan, capital_metonyms, head_references, nisba_countries, repeat_aliases, repeat_surnames,
+    resolve_matches, resolve_model, to_original,
 )
 from marsad.doc import Doc
 
@@ -65,6 +65,7 @@ class EntityRecognizer:
         repeat_aliases(de)
         head_references(de)
         nisba_countries(de)
+        capital_metonyms(de)
         doc.entities = to_original(list(de.by_id.values()), norm, doc.text)
         self._named_outside_text(de, doc)
         return doc

@@ -31,6 +31,7 @@ class Lexicon:
     media_heads: frozenset[str] = frozenset()  # صحيفة, قناة ...: may stand before a name written in quotation marks
     name_joiners: frozenset[str] = frozenset()  # أبو, بن, آل: join the next word to a longer name
     towns_as_names: frozenset[str] = frozenset()  # everyday-word towns read as the town without context (الموصل)
+    place_prepositions: frozenset[str] = frozenset()  # words that make a capital a place ("في واشنطن")
 
     @property
     def plain_prefixes(self) -> frozenset[str]:
@@ -65,6 +66,7 @@ def lexicon() -> Lexicon:
         org_heads=f(y.get("org_heads") or ()), org_short_heads=f(y.get("org_short_heads") or ()),
         surname_contexts=f(y.get("surname_contexts") or ()), media_heads=f(y.get("media_heads") or ()),
         name_joiners=f(y.get("name_joiners") or ()), towns_as_names=f(y.get("towns_as_names") or ()),
+        place_prepositions=f(y.get("place_prepositions") or ()),
     )
 
 

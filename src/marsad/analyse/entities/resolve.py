@@ -414,3 +414,34 @@ def nisba_countries(de: DocEntities) -> None:
             if 0 < gap <= 2 and after.get(m.end + gap):
                 ent.country = after[m.end + gap]
                 break
+
+
+def capital_metonyms(de: DocEntities) -> None:
+    """A capital named as an actor ("وتتهم واشنطن ولندن وباريس", "أن موسكو ترفض") stands for its country too: the
+    country gets the same words as a mention with `how` "capital" (the city keeps them: it is what the text names).
+    A capital used as a place ("في واشنطن", "إلى موسكو", "لواشنطن", "مطار بغداد") is only the city."""
+    for ent in list(de.by_id.values()):
+        if ent.type != "GPE" or not ent.country or not de.cat.is_capital(ent.id):
+            continue
+        moved = [m for m in ent.mentions if m.how in ("name", "alias") and not _place_use(de, m.start)]
+        if not moved:
+            continue
+        state = de.from_catalogue(de.cat.by_country[ent.country])
+        state.mentions += [Mention(m.start, m.end, m.text, "capital") for m in moved]
+
+
+def _place_use(de: DocEntities, start: int) -> bool:
+    """Whether the name at folded offset `start` is used as a place: a preposition or place word before it, or
+    a preposition glued to it."""
+    head = de.text[max(0, start - 30):start]
+    word_start = len(head) - len(head.split()[-1]) if head and not head[-1].isspace() else len(head)
+    glue = head[word_start:].lstrip("وف")
+    if glue and glue[0] in "بلك":
+        return True
+    before = head[:word_start].split()
+    if not before:
+        return True  # the text opens with it: a dateline or a heading
+    prev = before[-1].strip("،,:()«»\"")
+    lex = de.lex
+    forms = {prev, prev[1:] if prev[:1] in "وف" else prev}
+    return any(f in lex.place_prepositions or lex.triggers.get(f) == "LOC" for f in forms)

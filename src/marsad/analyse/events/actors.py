@@ -43,7 +43,8 @@ class Slot:
 
 def all_mentions(doc: Doc) -> list[tuple[int, int, Entity, Mention]]:
     """Every entity mention of the document, in text order (longer first at the same start)."""
-    out = [(m.start, m.end, e, m) for e in doc.entities for m in e.mentions]
+    # a capital's words also stand for its country ("capital" mentions): the city's own mention is the one to read
+    out = [(m.start, m.end, e, m) for e in doc.entities for m in e.mentions if m.how != "capital"]
     out.sort(key=lambda t: (t[0], -t[1]))
     return out
 

@@ -61,3 +61,27 @@ def test_a_capital_named_as_an_actor_stands_for_its_country_too(recognizer, text
                                   "وتستمر زيارته لواشنطن يومين."])
 def test_a_capital_named_as_a_place_is_only_the_city(recognizer, text):
     assert "United States" not in countries_of(recognizer, text)
+
+
+def bodies_of(rec: EntityRecognizer, text: str) -> dict[str, list[str]]:
+    doc = rec(SentenceSplitter()(Doc(id="t", text=text, published="2015-08-01")))
+    return {e.name_en: [m.text for m in e.mentions] for e in doc.entities if e.type == "ORG"}
+
+
+def test_the_army_alone_is_the_army_of_the_country_the_article_is_about(recognizer):
+    found = bodies_of(recognizer, "وقال الوزير اللبناني إن الجيش لن ينزل إلى الشارع، وإن لبنان بخير.")
+    assert found.get("Lebanese Armed Forces") == ["الجيش"]
+
+
+def test_no_home_country_no_national_body(recognizer):
+    found = bodies_of(recognizer, "وقال الوزير اللبناني إن الجيش لن يتدخل في سوريا.")  # Lebanon and Syria tie
+    assert not any(name.startswith(("Lebanese Armed", "Armed Forces")) for name in found)
+
+
+def test_a_qualified_head_is_another_body(recognizer):
+    found = bodies_of(recognizer, "وقال المتحدث إن الجيش الحر سيطر على البلدة في سوريا. وأضاف أن سوريا تعاني.")
+    assert "Armed Forces of Syria" not in found
+
+
+def test_a_curated_name_is_not_a_templated_army_name(recognizer):
+    assert "Lebanese Forces" in bodies_of(recognizer, "وأكد أن «القوات اللبنانية ترفض الذهاب للفراغ».")

@@ -12,8 +12,8 @@ from marsad.analyse.entities.catalogue import Catalogue, load_catalogue, today
 from marsad.analyse.entities.clitics import Lexicon, lexicon
 from marsad.analyse.entities.matcher import Match, Matcher
 from marsad.analyse.entities.resolve import (
-    DocEntities, ModelSpan, capital_metonyms, head_references, nisba_countries, repeat_aliases, repeat_surnames,
-    resolve_matches, resolve_model, to_original,
+    DocEntities, ModelSpan, capital_metonyms, head_references, national_references, nisba_countries,
+    repeat_aliases, repeat_surnames, resolve_matches, resolve_model, to_original,
 )
 from marsad.doc import Doc
 
@@ -64,6 +64,7 @@ class EntityRecognizer:
         resolve_model(de, [ModelSpan(s, e, t) for s, e, t in spans], self.common)
         repeat_aliases(de)
         head_references(de)
+        national_references(de)
         nisba_countries(de)
         capital_metonyms(de)
         doc.entities = to_original(list(de.by_id.values()), norm, doc.text)

@@ -32,6 +32,7 @@ class Lexicon:
     name_joiners: frozenset[str] = frozenset()  # أبو, بن, آل: join the next word to a longer name
     towns_as_names: frozenset[str] = frozenset()  # everyday-word towns read as the town without context (الموصل)
     place_prepositions: frozenset[str] = frozenset()  # words that make a capital a place ("في واشنطن")
+    national_heads: tuple[tuple[str, str], ...] = ()  # (head noun, body kind): "الجيش" -> the country's army
 
     @property
     def plain_prefixes(self) -> frozenset[str]:
@@ -67,6 +68,7 @@ def lexicon() -> Lexicon:
         surname_contexts=f(y.get("surname_contexts") or ()), media_heads=f(y.get("media_heads") or ()),
         name_joiners=f(y.get("name_joiners") or ()), towns_as_names=f(y.get("towns_as_names") or ()),
         place_prepositions=f(y.get("place_prepositions") or ()),
+        national_heads=tuple((normalize(k), v) for k, v in (y.get("national_heads") or {}).items()),
     )
 
 

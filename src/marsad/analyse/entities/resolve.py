@@ -445,3 +445,38 @@ def _place_use(de: DocEntities, start: int) -> bool:
     lex = de.lex
     forms = {prev, prev[1:] if prev[:1] in "وف" else prev}
     return any(f in lex.place_prepositions or lex.triggers.get(f) == "LOC" for f in forms)
+
+
+HOME_MARGIN = 1.5  # how much more often than any other country the article's own country is named
+
+
+def national_references(de: DocEntities) -> None:
+    """"الجيش" or "الحكومة" alone, where no such body was named, is the body of the article's own country: the
+    country named most (at least twice, and half as often again as any other). Runs after head_references, which gives
+    such words to a body named in full before them."""
+    home = _home_country(de)
+    if home is None:
+        return
+    art = de.lex.article
+    for head, kind in de.lex.national_heads:
+        eid = f"org:{kind}_{home.lower()}"
+        if eid not in de.cat.entities:
+            continue
+        for m in re.finditer(rf"(?<!\w)[وف]?(?:[بك]?({art})|ل(ل)){re.escape(head)}(?!\w)", de.text):
+            start = m.start(1) if m.start(1) >= 0 else m.start(2)
+            if not overlaps((start, m.end()), de.taken) and not _qualified(de, m.end()):
+                de.mention(de.from_catalogue(eid), start, m.end(), "reference")
+
+
+def _qualified(de: DocEntities, end: int) -> bool:
+    """Whether the word after a head noun makes it another body ("الجيش الحر", "الحكومة المؤقتة")."""
+    nxt = de.text[end:end + 20].split()
+    return bool(nxt) and nxt[0].startswith(de.lex.article)
+
+
+def _home_country(de: DocEntities) -> str | None:
+    counts = sorted(((len(e.mentions), e.country) for e in de.by_id.values()
+                     if e.type == "GPE" and e.country and de.cat.by_country.get(e.country) == e.id), reverse=True)
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[0][0] < HOME_MARGIN * counts[1][0]):
+        return None
+    return counts[0][1]

@@ -164,3 +164,17 @@ def test_who_made_the_judged_thing_is_the_target(nlp, text, typ, pair):
 ])
 def test_a_name_in_the_relative_clause_without_a_pronoun_verb_is_not_the_target(nlp, text):
     assert all(t is None for _, t in pairs(events(nlp, text), "ACCUSE") | pairs(events(nlp, text), "SUPPORT"))
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("اتفقت مصر والسعودية على تعزيز التعاون العسكري.", ("Egypt", "Saudi Arabia")),
+    ("وذكر البيان أن مصر والأردن اتفقتا على ضرورة توحيد المواقف.", ("Egypt", "Jordan")),
+    ("واتفقت فرنسا وبريطانيا مع الولايات المتحدة على فرض عقوبات.", ("France", "United States")),
+])
+def test_a_pair_that_agrees_agrees_with_each_other(nlp, text, pair):
+    assert pair in pairs(events(nlp, text), "AGREE")
+
+
+def test_a_one_sided_act_of_a_pair_keeps_its_object(nlp):
+    evs = events(nlp, "وتتهم واشنطن ولندن الجيش السوري بشن هجمات.")
+    assert {t for _, t in pairs(evs, "ACCUSE")} == {"Armed Forces of Syria"}

@@ -134,6 +134,8 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
     if e.kind == "n" and g.between in gap_after[:2] and after:
         return after[0], True  # "محادثات بين X و Y", "الاجتماع المشترك بين X و Y"
     if e.kind == "v" and before and not gap_words(doc, before[-1].end, cue.start) and before[-1].mention.how != "nisba":
+        if "sym" in e.flags:  # "موسكو والرياض اتفقتا": the first of the pair acts, the other is its partner
+            return _chain_start(doc, before), False
         return before[-1], False  # subject-first: "الوزير لافروف، التقى ..." (a nisba qualifies the noun before it)
     if first_after is not None and not any(w in g.target_markers for w in gap_after):
         limit = 4 if e.kind == "v" else 0
@@ -150,6 +152,25 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
             return s, False
         break
     return None, False
+
+
+def _coordinated(doc: Doc, s: Slot, sl: list[Slot]) -> Slot | None:
+    """The actor joined to `s` by "و" right after it ("موسكو والرياض"), if any."""
+    k = sl.index(s) if s in sl else -1
+    if 0 <= k < len(sl) - 1:
+        t = sl[k + 1]
+        if t.is_actor and t.glue[:1] == "و" and not gap_words(doc, s.end, t.start - len(t.glue)):
+            return t
+    return None
+
+
+def _chain_start(doc: Doc, before: list[Slot]) -> Slot:
+    """The first member of the "X وY وZ" chain that ends with before[-1]."""
+    k = len(before) - 1
+    while k > 0 and before[k].glue[:1] == "و" and not gap_words(doc, before[k - 1].end,
+                                                                 before[k].start - len(before[k].glue)):
+        k -= 1
+    return before[k]
 
 
 TITLE_SPAN = 9  # words a title may take between the verb and the person it names
@@ -199,19 +220,28 @@ def pick_target(doc: Doc, cue: Cue, sl: list[Slot], src: Slot | None, g: Grammar
     if "rev" in flags:
         before = [s for s in sl if s.end <= cue.start and s.is_actor and not is_place(s, g)]
         return before[-1] if before else None
+    if "sym" in flags and src is not None and src.end <= cue.start:
+        partner = _coordinated(doc, src, sl)
+        if partner is not None and partner.end <= cue.start:
+            return partner  # "موسكو والرياض اتفقتا"
     start = cue.end if src is None or src.start < cue.start else src.end
     joined = src  # the last member of the subject: "وتتهم واشنطن ولندن وباريس الجيش" has three
+    partner = None  # "اتفقت مصر والسعودية": the second of a pair that does a two-sided thing
     for s in sl:
         if s.start < start or s is src or (src is not None and s.entity.id == src.entity.id):
             continue
         if joined is not None and s.glue[:1] == "و" and not gap_words(doc, joined.end, s.start - len(s.glue)):
+            if "sym" in flags and joined is src and s.is_actor:
+                partner = s
             joined = s  # "ولندن": coordinated with the subject, not its object
             continue
+        if partner is not None and not (s.prev and s.prev[-1] in g.target_markers):
+            return partner  # no "مع X" after the pair: the relation is between the two
         gap = gap_words(doc, cue.end, s.start)
         if len(gap) > MAX_GAP:
-            return None
+            return partner
         if any(w in g.clause_breaks for w in gap):
-            return s if _maker_of_object(cue, gap_words(doc, start, s.start), s, g) else None
+            return s if _maker_of_object(cue, gap_words(doc, start, s.start), s, g) else partner
         if "gpe_target" in flags:  # "توجه الى موسكو": the place right after the preposition
             return s if s.entity.type == "GPE" and len(gap) <= 3 else None
         if "notarget" in flags:
@@ -219,7 +249,7 @@ def pick_target(doc: Doc, cue: Cue, sl: list[Slot], src: Slot | None, g: Grammar
         if not s.is_actor or (is_place(s, g) and not is_marked(s, g)) or _attributive(doc, s, sl):
             continue  # a nisba describing the name before it ("معهد بحثي أمريكي") is not the other party
         return s
-    return None
+    return partner
 
 
 JUDGED_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})

@@ -47,6 +47,7 @@ class EntityRecognizer:
         from marsad.analyse.entities.ner import common_words, load_tagger
 
         tagger = load_tagger(matcher) if use_model else None
+        _lemmas()  # loaded with the other resources, not inside the first article
         return cls(cat, matcher, lexicon(), tagger, common_words())
 
     def __call__(self, doc: Doc) -> Doc:

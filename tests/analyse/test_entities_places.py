@@ -85,3 +85,8 @@ def test_a_qualified_head_is_another_body(recognizer):
 
 def test_a_curated_name_is_not_a_templated_army_name(recognizer):
     assert "Lebanese Forces" in bodies_of(recognizer, "وأكد أن «القوات اللبنانية ترفض الذهاب للفراغ».")
+
+
+def test_a_national_body_after_a_title_is_part_of_the_title(recognizer):
+    found = bodies_of(recognizer, "وقال رئيس الحكومة اللبنانية تمام سلام إن لبنان بخير، وإن المتحدث باسم الجيش نفى ذلك.")
+    assert "Lebanese Armed Forces" not in found

@@ -464,8 +464,15 @@ def national_references(de: DocEntities) -> None:
             continue
         for m in re.finditer(rf"(?<!\w)[وف]?(?:[بك]?({art})|ل(ل)){re.escape(head)}(?!\w)", de.text):
             start = m.start(1) if m.start(1) >= 0 else m.start(2)
-            if not overlaps((start, m.end()), de.taken) and not _qualified(de, m.end()):
-                de.mention(de.from_catalogue(eid), start, m.end(), "reference")
+            if not overlaps((start, m.end()), de.taken) and not _qualified(de, m.end()) \
+                    and not _in_title(de, start):
+                de.mention(de.from_catalogue(eid), start, m.end(), "national")
+
+
+def _in_title(de: DocEntities, start: int) -> bool:
+    """Whether the head noun ends a title ("رئيس الحكومة", "المتحدث باسم الجيش"): the person, not the body."""
+    prev = de.text[max(0, start - 20):start].split()
+    return bool(prev) and (prev[-1] in de.lex.title_words or prev[-1].lstrip("وف") in de.lex.title_words)
 
 
 def _qualified(de: DocEntities, end: int) -> bool:

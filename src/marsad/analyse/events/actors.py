@@ -43,8 +43,10 @@ class Slot:
 
 def all_mentions(doc: Doc) -> list[tuple[int, int, Entity, Mention]]:
     """Every entity mention of the document, in text order (longer first at the same start)."""
-    # a capital's words also stand for its country ("capital" mentions): the city's own mention is the one to read
-    out = [(m.start, m.end, e, m) for e in doc.entities for m in e.mentions if m.how != "capital"]
+    # a capital's words also stand for its country ("capital" mentions): the city's own mention is the one to read,
+    # and "الجيش"/"الحكومة" read as the article's own country's body ("national") is too loose a guess to make an
+    # actor of: half the time the noun after a verb is its object ("وحث الحكومة على")
+    out = [(m.start, m.end, e, m) for e in doc.entities for m in e.mentions if m.how not in ("capital", "national")]
     out.sort(key=lambda t: (t[0], -t[1]))
     return out
 

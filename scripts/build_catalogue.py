@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 
     nisba_by = {n["country"]: n for n in nisba}
     bodies = cur.body_rows(offices["bodies"], countries, nisba_by, set(country_extra))
+    yield_to_curated(bodies, curated)
     entities = merge([*countries, *cities, *bodies], curated)
     report = upe.enrich(args.upetrarch, entities, roles) if args.upetrarch.exists() else None
     drop_common(entities, cur.load("common_words.yaml") or [])
@@ -92,6 +93,16 @@ def merge(generated: list[dict], curated: list[dict]) -> list[dict]:
             old[key] = c[key] or old[key]
         old["name_en"] = c["name_en"] or old["name_en"]
     return out
+
+
+def yield_to_curated(bodies: list[dict], curated: list[dict]) -> None:
+    """Drops a templated body's name that a curated entity of its own bears ("القوات اللبنانية" is the Lebanese
+    Forces party, not the template's army of Lebanon)."""
+    owned = {normalize(n): c["id"] for c in curated for n in c["names_ar"]}
+    for b in bodies:
+        keep = [n for n in b["names_ar"] if owned.get(normalize(n), b["id"]) == b["id"]]
+        if keep:
+            b["names_ar"], b["name_ar"] = keep, b["name_ar"] if b["name_ar"] in keep else keep[0]
 
 
 def drop_common(entities: list[dict], words: list[str]) -> None:

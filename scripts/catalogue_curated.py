@@ -2,7 +2,7 @@
 
 Reads the YAML files under scripts/catalogue_sources/: people_*.yaml, orgs_*.yaml, places*.yaml. Each is a list of
 entries; see docs/catalogue.md for the keys. Roles are written `OFFICE START [END]`, e.g. `RUS:foreign_minister
-2004-03-09`, where OFFICE is `PREFIX:kind`: PREFIX an ISO3 country code or an organisation token (UN, ARL, ...),
+2004-03-09`, where OFFICE is `PREFIX:kind`: PREFIX an ISO3 country code or an organisation token (UN, ARAB_LEAGUE, ...),
 kind one of offices.yaml's kinds.
 """
 from __future__ import annotations

@@ -42,6 +42,8 @@ class Entity:
     country: str | None = None  # ISO 3166-1 alpha-3 the entity belongs to (a person's country, a city's country)
     sector: str | None = None  # CAMEO-style sector of the role held on the article's date: GOV, MIL, ...
     role: str | None = None  # the dated role in English, e.g. "Minister of Foreign Affairs"
+    org: str | None = None  # an international official's organisation (catalogue id), which they act for
+    org_en: str | None = None  # that organisation's English name
     lat: float | None = None
     lon: float | None = None
     mentions: list[Mention] = field(default_factory=list)
@@ -92,6 +94,7 @@ class Actor:
     country: str | None = None
     sector: str | None = None
     text: str | None = None
+    agent: str | None = None  # the official (English name) when the actor is coded as the organisation they serve
 
 
 @dataclass(slots=True)

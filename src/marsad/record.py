@@ -13,7 +13,8 @@ def _off(v: int | None) -> int | None:
 def _actor(a: Actor | None) -> dict[str, Any] | None:
     if a is None:
         return None
-    return {"entity": a.entity, "name_en": a.name_en, "country": a.country, "sector": a.sector, "text": a.text}
+    return {"entity": a.entity, "name_en": a.name_en, "country": a.country, "sector": a.sector, "text": a.text,
+            "agent": a.agent}
 
 
 def _place(p: Place | None) -> dict[str, Any] | None:
@@ -49,7 +50,7 @@ def to_record(doc: Doc) -> dict[str, Any]:
         "dateline_ar": doc.dateline,
         "entities": [
             {"id": e.id, "name_en": e.name_en, "name_ar": e.name_ar, "type": e.type, "wikidata": e.wikidata,
-             "country": e.country, "sector": e.sector, "role": e.role, "lat": e.lat, "lon": e.lon,
+             "country": e.country, "sector": e.sector, "role": e.role, "org": e.org, "lat": e.lat, "lon": e.lon,
              "mentions": [{"start": m.start, "end": m.end, "text": m.text, "how": m.how} for m in e.mentions]}
             for e in doc.entities
         ],

@@ -123,3 +123,58 @@ def test_the_subject_of_a_relative_clause_is_the_agent_of_its_event(nlp):
     evs = events(nlp, "وقال وزير الخارجية السعودي فيصل بن فرحان الذي يقود وفد بلاده في مفاوضات مع الجانب الإيراني "
                       "إن الأجواء إيجابية.")
     assert ("Faisal bin Farhan Al Saud", "Iran") in pairs(evs, "CONSULT")
+
+
+def test_an_international_official_acts_for_the_organisation(nlp):
+    d = nlp(Doc(id="t", text="التقى رافائيل غروسي وزير الخارجية الإيراني عباس عراقجي في طهران أمس.",
+                published="2025-03-10"))
+    ev = next(e for e in d.events if e.type == "CONSULT")
+    assert ev.source.name_en == "International Atomic Energy Agency" and ev.source.country is None
+    assert ev.source.agent == "Rafael Grossi" and ev.source.sector == "IGO"
+    assert ev.target.country == "IRN"
+
+
+def test_a_national_minister_keeps_his_country(nlp):
+    evs = events(nlp, "التقى وزير الخارجية الإيراني عباس عراقجي نظيره العماني في مسقط.", published="2025-03-10")
+    assert any(s == "Abbas Araghchi" for s, _ in pairs(evs, "CONSULT"))
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("استقبل الأمين العام للأمم المتحدة أنطونيو غوتيريش وزير الخارجية السعودي فيصل بن فرحان في نيويورك.",
+     "United Nations", "Faisal bin Farhan Al Saud"),
+    ("بحث رئيس مجلس الوزراء العراقي محمد شياع السوداني مع سفير الاتحاد الأوروبي في بغداد سبل التعاون.",
+     "Mohammed Shia al-Sudani", "European Union"),
+])
+def test_a_title_after_the_verb_names_its_subject(nlp, text, source, target):
+    assert (source, target) in pairs(events(nlp, text, published="2025-03-10"), "CONSULT")
+
+
+@pytest.mark.parametrize("text, typ, pair", [
+    ("رحبت بعثة الأمم المتحدة لمساعدة العراق بحزمة الإصلاحات التي قدمها رئيس الوزراء حيدر العبادي أمس.", "SUPPORT",
+     ("United Nations Assistance Mission for Iraq", "Haider al-Abadi")),
+    ("أدانت مصر الهجوم الذي نفذه تنظيم داعش على مسجد في سيناء.", "ACCUSE", ("Egypt", "Islamic State")),
+])
+def test_who_made_the_judged_thing_is_the_target(nlp, text, typ, pair):
+    assert pair in pairs(events(nlp, text, published="2015-08-11"), typ)
+
+
+@pytest.mark.parametrize("text", [
+    "أدانت مصر الهجوم الذي استهدف السفارة الأمريكية في بغداد.",  # the victim, not the maker
+    "أشاد الوزير بالجهود التي يبذلونها لخدمة مكة.",  # a preposition after the verb: not the maker
+])
+def test_a_name_in_the_relative_clause_without_a_pronoun_verb_is_not_the_target(nlp, text):
+    assert all(t is None for _, t in pairs(events(nlp, text), "ACCUSE") | pairs(events(nlp, text), "SUPPORT"))
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("اتفقت مصر والسعودية على تعزيز التعاون العسكري.", ("Egypt", "Saudi Arabia")),
+    ("وذكر البيان أن مصر والأردن اتفقتا على ضرورة توحيد المواقف.", ("Egypt", "Jordan")),
+    ("واتفقت فرنسا وبريطانيا مع الولايات المتحدة على فرض عقوبات.", ("France", "United States")),
+])
+def test_a_pair_that_agrees_agrees_with_each_other(nlp, text, pair):
+    assert pair in pairs(events(nlp, text), "AGREE")
+
+
+def test_a_one_sided_act_of_a_pair_keeps_its_object(nlp):
+    evs = events(nlp, "وتتهم واشنطن ولندن الجيش السوري بشن هجمات.")
+    assert {t for _, t in pairs(evs, "ACCUSE")} == {"Armed Forces of Syria"}

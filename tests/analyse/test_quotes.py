@@ -260,3 +260,26 @@ def test_a_guillemet_left_open_does_not_swallow_the_next_quotation(finder):
 def test_a_quotation_quoted_after_a_colon_inside_another_stays_nested(finder):
     qs = direct(finder, 'وقال كريم حمدان: «قال لي السفير: "لا نقبل ذلك" ثم غادر القاعة».')
     assert [q.text for q in qs] == ['قال لي السفير: "لا نقبل ذلك" ثم غادر القاعة']
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وجاء في بيان لوزارة الصحة المصرية: «لا إصابات جديدة اليوم».", "Ministry of Health of Egypt"),
+    ("وجاء في بيان صادر عن نقابة المعلمين الأردنيين: «لا إصابات جديدة اليوم».", "Jordanian Teachers Union"),
+    ("وأصدرت نقابة المعلمين الأردنيين بيانا جاء فيه: «لا إصابات جديدة اليوم».", "Jordanian Teachers Union"),
+    ("ونشرت الصحيفة مقالا لكريم حمدان عن الموازنة. وقالت منى صالح إن المقال مهم. "
+     "وجاء في المقال: «لا إصابات جديدة اليوم».", "Karim Hamdan"),
+])
+def test_a_quoted_text_speaks_for_its_author(finder, text, speaker):
+    qs = direct(finder, text)
+    assert [q.text for q in qs] == ["لا إصابات جديدة اليوم"]
+    assert qs[0].speaker.name_en == speaker
+
+
+def test_an_unnamed_author_of_a_text_is_anonymous(finder):
+    qs = direct(finder, 'وجدد كريم حمدان عقده. وجاء في بيان النادي: "نحن سعداء بالاتفاق".')
+    assert qs[0].speaker.entity is None and qs[0].speaker.text == "النادي"
+
+
+@pytest.mark.parametrize("text", ["وجاء ذلك خلال لقائه بالسفير: «نحن هنا».", "وجاء في المرتبة الثانية: «فريق الأمل»."])
+def test_ja_a_without_a_text_introduces_nothing(finder, text):
+    assert all(q.cue != "جاء" for q in finder(make_doc(text)).quotes)

@@ -17,7 +17,7 @@ def _actor(d: dict | None) -> Actor | None:
     if not d:
         return None
     return Actor(entity=d.get("entity"), name_en=d.get("name_en"), country=d.get("country"),
-                 sector=d.get("sector"), text=d.get("text"))
+                 sector=d.get("sector"), text=d.get("text"), agent=d.get("agent"))
 
 
 def _place(d: dict | None) -> Place | None:
@@ -38,6 +38,7 @@ def _event(e: dict) -> Event:
 def _entity(e: dict) -> Entity:
     return Entity(id=e["id"], name_en=e.get("name_en") or "", name_ar=e.get("name_ar") or "", type=e.get("type") or "",
                   wikidata=e.get("wikidata"), country=e.get("country"), sector=e.get("sector"), role=e.get("role"),
+                  org=e.get("org"),
                   mentions=[Mention(m["start"], m["end"], m.get("text", ""), m.get("how", "name"))
                             for m in e.get("mentions", [])])
 

@@ -12,8 +12,8 @@ from marsad.analyse.entities.catalogue import Catalogue, load_catalogue, today
 from marsad.analyse.entities.clitics import Lexicon, lexicon
 from marsad.analyse.entities.matcher import Match, Matcher
 from marsad.analyse.entities.resolve import (
-    DocEntities, ModelSpan, head_references, nisba_countries, repeat_aliases, repeat_surnames, resolve_matches,
-    resolve_model, to_original,
+    DocEntities, ModelSpan, capital_metonyms, head_references, national_references, nisba_countries,
+    repeat_aliases, repeat_surnames, resolve_matches, resolve_model, to_original,
 )
 from marsad.doc import Doc
 
@@ -47,6 +47,7 @@ class EntityRecognizer:
         from marsad.analyse.entities.ner import common_words, load_tagger
 
         tagger = load_tagger(matcher) if use_model else None
+        _lemmas()  # loaded with the other resources, not inside the first article
         return cls(cat, matcher, lexicon(), tagger, common_words())
 
     def __call__(self, doc: Doc) -> Doc:
@@ -64,7 +65,9 @@ class EntityRecognizer:
         resolve_model(de, [ModelSpan(s, e, t) for s, e, t in spans], self.common)
         repeat_aliases(de)
         head_references(de)
+        national_references(de)
         nisba_countries(de)
+        capital_metonyms(de)
         doc.entities = to_original(list(de.by_id.values()), norm, doc.text)
         self._named_outside_text(de, doc)
         return doc
@@ -84,11 +87,11 @@ class EntityRecognizer:
 
     def _confirmed(self, text: str, matches: list[Match], spans: list[tuple[int, int, str]]) -> list[Match]:
         """Drops place and organisation names that are also common words (إطار, الجديدة) unless the model, reading
-        the context, sees a name there too."""
+        the context, sees a name there too, or a place word stands before a town ("بمحافظة الحديدة")."""
         out = []
         for m in matches:
             if m.kind == "name" and self._doubtful(m, text):
-                if not any(s < m.end and m.start < e for s, e, _ in spans):
+                if not (any(s < m.end and m.start < e for s, e, _ in spans) or self._after_place_word(m, text)):
                     continue
             out.append(m)
         return out
@@ -98,7 +101,46 @@ class EntityRecognizer:
         if ent is None or ent.type == "PER" or self.catalogue.by_country.get(ent.country or "") == ent.id:
             return False
         surface = text[m.start:m.end]
-        return " " not in surface and surface in self.common
+        if " " in surface:
+            return False
+        if surface in self.common:
+            return True
+        # A one-word town whose name is an inflected everyday word (الجديدة "the new", الخبر "the news", القصر
+        # "the palace"): the dictionary gives it a lemma other than itself.
+        if ent.type not in ("GPE", "LOC"):
+            return False
+        forms = {surface, "ا" + surface} if surface.startswith("ل") else {surface}  # للحراك: the article lost its alef
+        return not forms & self.lex.towns_as_names and any(_everyday(f) for f in forms)
+
+    def _after_place_word(self, m: Match, text: str) -> bool:
+        """Whether a place word of the lexicon's triggers heads the match as its first term: "مدينة الخبر",
+        "بمحافظة الحديدة", "شمال الطائف" (the place word has no article; the name has no clitic)."""
+        if m.start == 0 or not text[m.start - 1].isspace():
+            return False
+        triggers = self.lex.triggers
+        if triggers.get(text[m.start:m.end]) == "LOC" or triggers.get(text[m.start + 2:m.end]) == "LOC":
+            return False  # the match is itself a place word (مدينة)
+        words = text[max(0, m.start - 30):m.start].split()
+        if not words:
+            return False
+        w = words[-1]
+        forms = {w} | {w[len(c):] for c in self.lex.clitics if w.startswith(c)}
+        return any(triggers.get(f) == "LOC" for f in forms)
+
+
+@functools.cache
+def _lemmas() -> dict[str, str]:
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    from marsad.arabic.normalize import normalize
+
+    return {normalize(k): normalize(v) for k, v in DefaultDictionaryFactory().get_dictionary("ar").items()}
+
+
+def _everyday(word: str) -> bool:
+    lemmas = _lemmas()
+    bare = word[2:] if word.startswith("ال") and len(word) > 4 else word
+    return any(w in lemmas and lemmas[w] != w for w in {word, bare})
 
 
 def _folded_sentences(doc: Doc) -> list[tuple[int, int]]:

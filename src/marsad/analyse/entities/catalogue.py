@@ -80,6 +80,19 @@ class Catalogue:
             self.__dict__["_persons"] = idx
         return idx.get(country, [])
 
+    def is_capital(self, eid: str) -> bool:
+        """Whether a city is its country's capital (the build gives a country its capital's coordinates)."""
+        city = self.entities.get(eid)
+        if city is None or city.type != "GPE" or city.lat is None or not city.country:
+            return False
+        state = self.entities.get(self.by_country.get(city.country, ""))
+        return state is not None and state.id != eid and (state.lat, state.lon) == (city.lat, city.lon)
+
+    def office_org(self, office: str) -> str | None:
+        """The organisation entity an office belongs to ("IAEA:igo_head" -> org:iaea), if the catalogue has it."""
+        eid = "org:" + office.split(":", 1)[0].lower()
+        return eid if eid in self.entities else None
+
     def holder(self, office: str, day: str) -> Role | None:
         """The role row of whoever held `office` on `day` (latest start wins when rows overlap)."""
         best = None

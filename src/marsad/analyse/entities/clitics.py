@@ -30,6 +30,10 @@ class Lexicon:
     surname_contexts: frozenset[str] = frozenset()  # words after which an everyday-word surname still names a person
     media_heads: frozenset[str] = frozenset()  # صحيفة, قناة ...: may stand before a name written in quotation marks
     name_joiners: frozenset[str] = frozenset()  # أبو, بن, آل: join the next word to a longer name
+    towns_as_names: frozenset[str] = frozenset()  # everyday-word towns read as the town without context (الموصل)
+    place_prepositions: frozenset[str] = frozenset()  # words that make a capital a place ("في واشنطن")
+    national_heads: tuple[tuple[str, str], ...] = ()  # (head noun, body kind): "الجيش" -> the country's army
+    title_words: frozenset[str] = frozenset()  # "رئيس الحكومة": a title before a national body's head noun
 
     @property
     def plain_prefixes(self) -> frozenset[str]:
@@ -63,7 +67,10 @@ def lexicon() -> Lexicon:
         triggers={normalize(w): typ for typ, ws in y.get("triggers", {}).items() for w in ws},
         org_heads=f(y.get("org_heads") or ()), org_short_heads=f(y.get("org_short_heads") or ()),
         surname_contexts=f(y.get("surname_contexts") or ()), media_heads=f(y.get("media_heads") or ()),
-        name_joiners=f(y.get("name_joiners") or ()),
+        name_joiners=f(y.get("name_joiners") or ()), towns_as_names=f(y.get("towns_as_names") or ()),
+        place_prepositions=f(y.get("place_prepositions") or ()),
+        national_heads=tuple((normalize(k), v) for k, v in (y.get("national_heads") or {}).items()),
+        title_words=f(y.get("national_title_words") or ()),
     )
 
 

@@ -57,6 +57,9 @@ class DocEntities:
             if role is not None:
                 # an international official acts for the organisation, not for the country of their passport
                 ent.country = None if role.sector == "IGO" and not role.country else role.country or ent.country
+                org = self.cat.office_org(role.office) if role.sector == "IGO" and not role.country else None
+                if org is not None:
+                    ent.org, ent.org_en = org, self.cat.entities[org].name_en
                 ent.sector = role.sector or ent.sector
                 ent.role = role.role_en or None
         self.by_id[eid] = ent
@@ -411,3 +414,76 @@ def nisba_countries(de: DocEntities) -> None:
             if 0 < gap <= 2 and after.get(m.end + gap):
                 ent.country = after[m.end + gap]
                 break
+
+
+def capital_metonyms(de: DocEntities) -> None:
+    """A capital named as an actor ("وتتهم واشنطن ولندن وباريس", "أن موسكو ترفض") stands for its country too: the
+    country gets the same words as a mention with `how` "capital" (the city keeps them: it is what the text names).
+    A capital used as a place ("في واشنطن", "إلى موسكو", "لواشنطن", "مطار بغداد") is only the city."""
+    for ent in list(de.by_id.values()):
+        if ent.type != "GPE" or not ent.country or not de.cat.is_capital(ent.id):
+            continue
+        moved = [m for m in ent.mentions if m.how in ("name", "alias") and not _place_use(de, m.start)]
+        if not moved:
+            continue
+        state = de.from_catalogue(de.cat.by_country[ent.country])
+        state.mentions += [Mention(m.start, m.end, m.text, "capital") for m in moved]
+
+
+def _place_use(de: DocEntities, start: int) -> bool:
+    """Whether the name at folded offset `start` is used as a place: a preposition or place word before it, or
+    a preposition glued to it."""
+    head = de.text[max(0, start - 30):start]
+    word_start = len(head) - len(head.split()[-1]) if head and not head[-1].isspace() else len(head)
+    glue = head[word_start:].lstrip("وف")
+    if glue and glue[0] in "بلك":
+        return True
+    before = head[:word_start].split()
+    if not before:
+        return True  # the text opens with it: a dateline or a heading
+    prev = before[-1].strip("،,:()«»\"")
+    lex = de.lex
+    forms = {prev, prev[1:] if prev[:1] in "وف" else prev}
+    return any(f in lex.place_prepositions or lex.triggers.get(f) == "LOC" for f in forms)
+
+
+HOME_MARGIN = 1.5  # how much more often than any other country the article's own country is named
+
+
+def national_references(de: DocEntities) -> None:
+    """"الجيش" or "الحكومة" alone, where no such body was named, is the body of the article's own country: the
+    country named most (at least twice, and half as often again as any other). Runs after head_references, which gives
+    such words to a body named in full before them."""
+    home = _home_country(de)
+    if home is None:
+        return
+    art = de.lex.article
+    for head, kind in de.lex.national_heads:
+        eid = f"org:{kind}_{home.lower()}"
+        if eid not in de.cat.entities:
+            continue
+        for m in re.finditer(rf"(?<!\w)[وف]?(?:[بك]?({art})|ل(ل)){re.escape(head)}(?!\w)", de.text):
+            start = m.start(1) if m.start(1) >= 0 else m.start(2)
+            if not overlaps((start, m.end()), de.taken) and not _qualified(de, m.end()) \
+                    and not _in_title(de, start):
+                de.mention(de.from_catalogue(eid), start, m.end(), "national")
+
+
+def _in_title(de: DocEntities, start: int) -> bool:
+    """Whether the head noun ends a title ("رئيس الحكومة", "المتحدث باسم الجيش"): the person, not the body."""
+    prev = de.text[max(0, start - 20):start].split()
+    return bool(prev) and (prev[-1] in de.lex.title_words or prev[-1].lstrip("وف") in de.lex.title_words)
+
+
+def _qualified(de: DocEntities, end: int) -> bool:
+    """Whether the word after a head noun makes it another body ("الجيش الحر", "الحكومة المؤقتة")."""
+    nxt = de.text[end:end + 20].split()
+    return bool(nxt) and nxt[0].startswith(de.lex.article)
+
+
+def _home_country(de: DocEntities) -> str | None:
+    counts = sorted(((len(e.mentions), e.country) for e in de.by_id.values()
+                     if e.type == "GPE" and e.country and de.cat.by_country.get(e.country) == e.id), reverse=True)
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[0][0] < HOME_MARGIN * counts[1][0]):
+        return None
+    return counts[0][1]

@@ -62,13 +62,15 @@ def accusation_events(doc: Doc, news_day: str | None) -> list[Event]:
     code = load_codes().get(acc.code)
     if code is None or not doc.quotes:
         return []
-    mentions = [(m.start, m.end, e) for e in doc.entities for m in e.mentions if e.type in A.ACTOR_TYPES]
+    mentions = [(m.start, m.end, e) for e in doc.entities for m in e.mentions
+                if e.type in A.ACTOR_TYPES and m.how not in ("capital", "national")]
     out = []
     for q in doc.quotes:
         speaker = doc.entity(q.speaker.entity) if q.speaker is not None and q.speaker.entity else None
         if speaker is None or speaker.type not in A.ACTOR_TYPES:
             continue
-        inside = sorted((s, e, ent) for s, e, ent in mentions if q.start <= s and e <= q.end and ent.id != speaker.id)
+        inside = sorted(((s, e, ent) for s, e, ent in mentions if q.start <= s and e <= q.end and ent.id != speaker.id),
+                        key=lambda t: (t[0], t[1]))
         if not inside:
             continue
         for start, end, word, head in _wrongs(doc, q.start, q.end, acc):

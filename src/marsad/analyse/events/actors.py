@@ -43,7 +43,10 @@ class Slot:
 
 def all_mentions(doc: Doc) -> list[tuple[int, int, Entity, Mention]]:
     """Every entity mention of the document, in text order (longer first at the same start)."""
-    out = [(m.start, m.end, e, m) for e in doc.entities for m in e.mentions]
+    # a capital's words also stand for its country ("capital" mentions): the city's own mention is the one to read,
+    # and "الجيش"/"الحكومة" read as the article's own country's body ("national") is too loose a guess to make an
+    # actor of: half the time the noun after a verb is its object ("وحث الحكومة على")
+    out = [(m.start, m.end, e, m) for e in doc.entities for m in e.mentions if m.how not in ("capital", "national")]
     out.sort(key=lambda t: (t[0], -t[1]))
     return out
 
@@ -125,11 +128,16 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
     if "hal" in e.flags:  # "قال أوباما ...، داعيا المشرعين": the clause's subject, a person first
         people = [s for s in before if s.entity.type == "PER"]
         return (people or before or [None])[0], False
+    titled = _titled_subject(doc, cue, after, g) if e.kind == "v" else None
+    if titled is not None:
+        return titled, True
     first_after = after[0] if after and not is_marked(after[0], g) and not is_place(after[0], g) else None
     gap_after = gap_words(doc, cue.end, after[0].start) if after else []
     if e.kind == "n" and g.between in gap_after[:2] and after:
         return after[0], True  # "محادثات بين X و Y", "الاجتماع المشترك بين X و Y"
     if e.kind == "v" and before and not gap_words(doc, before[-1].end, cue.start) and before[-1].mention.how != "nisba":
+        if "sym" in e.flags:  # "موسكو والرياض اتفقتا": the first of the pair acts, the other is its partner
+            return _chain_start(doc, before), False
         return before[-1], False  # subject-first: "الوزير لافروف، التقى ..." (a nisba qualifies the noun before it)
     if first_after is not None and not any(w in g.target_markers for w in gap_after):
         limit = 4 if e.kind == "v" else 0
@@ -146,6 +154,45 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
             return s, False
         break
     return None, False
+
+
+def _coordinated(doc: Doc, s: Slot, sl: list[Slot]) -> Slot | None:
+    """The actor joined to `s` by "و" right after it ("موسكو والرياض"), if any."""
+    k = sl.index(s) if s in sl else -1
+    if 0 <= k < len(sl) - 1:
+        t = sl[k + 1]
+        if t.is_actor and t.glue[:1] == "و" and not gap_words(doc, s.end, t.start - len(t.glue)):
+            return t
+    return None
+
+
+def _chain_start(doc: Doc, before: list[Slot]) -> Slot:
+    """The first member of the "X وY وZ" chain that ends with before[-1]."""
+    k = len(before) - 1
+    while k > 0 and before[k].glue[:1] == "و" and not gap_words(doc, before[k - 1].end,
+                                                                 before[k].start - len(before[k].glue)):
+        k -= 1
+    return before[k]
+
+
+TITLE_SPAN = 9  # words a title may take between the verb and the person it names
+
+
+def _titled_subject(doc: Doc, cue: Cue, after: list[Slot], g: Grammar) -> Slot | None:
+    """The person a title right after the verb names ("استقبل الأمين العام للأمم المتحدة أنطونيو غوتيريش"): the
+    organisation and nisba inside the title describe that person and are neither subject nor target."""
+    if not after or after[0].entity.type == "PER":
+        return None
+    head = gap_words(doc, cue.end, after[0].start)[:1]
+    if not head or head[0] not in g.title_heads:
+        return None
+    for s in after:
+        if s.entity.type == "PER":
+            gap = gap_words(doc, cue.end, s.start)
+            if len(gap) > TITLE_SPAN or any(w in g.target_markers or w in g.clause_breaks for w in gap):
+                return None
+            return s
+    return None
 
 
 def _attributive(doc: Doc, s: Slot, sl: list[Slot]) -> bool:
@@ -175,17 +222,28 @@ def pick_target(doc: Doc, cue: Cue, sl: list[Slot], src: Slot | None, g: Grammar
     if "rev" in flags:
         before = [s for s in sl if s.end <= cue.start and s.is_actor and not is_place(s, g)]
         return before[-1] if before else None
+    if "sym" in flags and src is not None and src.end <= cue.start:
+        partner = _coordinated(doc, src, sl)
+        if partner is not None and partner.end <= cue.start:
+            return partner  # "موسكو والرياض اتفقتا"
     start = cue.end if src is None or src.start < cue.start else src.end
     joined = src  # the last member of the subject: "وتتهم واشنطن ولندن وباريس الجيش" has three
+    partner = None  # "اتفقت مصر والسعودية": the second of a pair that does a two-sided thing
     for s in sl:
         if s.start < start or s is src or (src is not None and s.entity.id == src.entity.id):
             continue
         if joined is not None and s.glue[:1] == "و" and not gap_words(doc, joined.end, s.start - len(s.glue)):
+            if "sym" in flags and joined is src and s.is_actor:
+                partner = s
             joined = s  # "ولندن": coordinated with the subject, not its object
             continue
+        if partner is not None and not (s.prev and s.prev[-1] in g.target_markers):
+            return partner  # no "مع X" after the pair: the relation is between the two
         gap = gap_words(doc, cue.end, s.start)
-        if len(gap) > MAX_GAP or any(w in g.clause_breaks for w in gap):
-            return None
+        if len(gap) > MAX_GAP:
+            return partner
+        if any(w in g.clause_breaks for w in gap):
+            return s if _maker_of_object(cue, gap_words(doc, start, s.start), s, g) else partner
         if "gpe_target" in flags:  # "توجه الى موسكو": the place right after the preposition
             return s if s.entity.type == "GPE" and len(gap) <= 3 else None
         if "notarget" in flags:
@@ -193,7 +251,26 @@ def pick_target(doc: Doc, cue: Cue, sl: list[Slot], src: Slot | None, g: Grammar
         if not s.is_actor or (is_place(s, g) and not is_marked(s, g)) or _attributive(doc, s, sl):
             continue  # a nisba describing the name before it ("معهد بحثي أمريكي") is not the other party
         return s
-    return None
+    return partner
+
+
+JUDGED_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+
+
+def _maker_of_object(cue: Cue, gap: list[str], s: Slot, g: Grammar) -> bool:
+    """Whether `s` made the thing the cue judges, named by a relative clause right after it: "رحبت البعثة بحزمة
+    الإصلاحات التي قدمها رئيس الوزراء", "أدان الهجوم الذي نفذه التنظيم" (the verb carries a pronoun standing for
+    the thing; without one, as in "الهجوم الذي استهدف المسجد", the name is the victim, not the maker)."""
+    if cue.entry.code.plover not in JUDGED_TYPES or not s.is_actor:
+        return False
+    rel = next((i for i, w in enumerate(gap) if w in RELATIVES), None)
+    # the object takes one to three words; after the verb, perhaps a title ("رئيس الوزراء"), no preposition
+    if rel is None or not 1 <= rel <= 3 or not 2 <= len(gap) - rel <= 4 or s.glue:
+        return False
+    title = gap[rel + 2:]
+    if any(w in g.clause_breaks or w[:1] in "بل" and w not in g.title_heads for w in title):
+        return False
+    return gap[rel + 1].endswith(PRONOUN_ENDINGS) and not any(w in g.clause_breaks for w in gap[:rel])
 
 
 def quote_speaker(doc: Doc, cue: Cue) -> Slot | None:
@@ -234,7 +311,11 @@ def pick_place(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar) -> Slot | None:
 
 
 def entity_actor(e: Entity, text: str | None = None) -> Actor:
-    """An entity coded as an actor: country plus sector (a state keeps sector empty)."""
+    """An entity coded as an actor: country plus sector (a state keeps sector empty). An international official
+    acts for their organisation (CAMEO codes the IAEA's director as the IAEA): the actor is the organisation and
+    `agent` names the official."""
+    if e.org:
+        return Actor(entity=e.org, name_en=e.org_en, country=None, sector="IGO", text=text, agent=e.name_en)
     sector = None if e.type == "GPE" else e.sector
     return Actor(entity=e.id, name_en=e.name_en, country=e.country, sector=sector, text=text)
 

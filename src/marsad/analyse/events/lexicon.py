@@ -87,6 +87,7 @@ class Grammar:
     passives: frozenset[str] = frozenset()
     executions: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    title_heads: frozenset[str] = frozenset()
 
 
 def folded_words(words) -> frozenset[str]:
@@ -110,6 +111,7 @@ def load_grammar() -> Grammar:
         prepositions=folded_words(y.get("prepositions") or ()), claims=folded_words(y.get("claims") or ()),
         pronoun_subjects=folded_words(y.get("pronoun_subjects") or ()), passives=folded_words(y.get("passives") or ()),
         executions=folded_words(y.get("executions") or ()), place_nouns=folded_words(y.get("place_nouns") or ()),
+        title_heads=folded_words(y.get("title_heads") or ()),
     )
 
 

@@ -11,6 +11,7 @@ the previous cue that had one.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -114,6 +115,11 @@ class QuoteFinder:
             if c.kind in ("participles", "nouns"):
                 c.who = last
                 continue
+            if c.kind == "documents":
+                c.who = self._document_author(reader, t, c, s, last)
+                if c.who is None:
+                    c.attach = None  # "جاء ذلك خلال": not a quoted text
+                continue
             if _word_before(t, c.start) in self.lex.pronoun_subjects:
                 c.who = _named_before_cue(reader, c.start) or last  # "لكنه دعا إيران إلى أن ..."
                 continue
@@ -128,6 +134,60 @@ class QuoteFinder:
             if who is not None and (who.entity is not None and who.entity.type in ("PER", "ORG") or c.attach
                                     or w_end == nxt or _quote_before(t, quoted, c.start, self.lex)):
                 last = who
+
+    def _document_author(self, reader: SubjectReader, t: str, c: Cue, s, last: Who | None) -> Who | None:
+        """Who wrote the text a "جاء في" cue quotes, or None when the cue quotes no text."""
+        if c.attach is None:
+            return None
+        toks = list(TOKEN_RE.finditer(t, c.end, c.attach_start))
+        words = [m.group() for m in toks]
+        if words[:1] and words[0] in self.lex.document_self:  # "أصدرت الوزارة بيانا جاء فيه:"
+            noun = self._text_noun_before(t, c.start, s.start if s else 0)
+            if noun is None:
+                return None
+            return (self._author_after(reader, t, noun[1], c.start)
+                    or _first_named_in(reader, s.start if s else 0, noun[0]))
+        if len(words) < 2 or words[0] != "في" or words[1] not in self.lex.document_nouns:
+            return None
+        author = self._author_after(reader, t, toks[1].end(), c.attach_start)
+        if author is None and words[1].startswith("ال"):  # "وجاء في البيان": the text named before
+            author = self._earlier_text_author(reader, t, words[1][2:], c.start)
+        return author or last or _named_before_cue(reader, c.start)
+
+    def _text_noun_before(self, t: str, i: int, floor: int) -> tuple[int, int] | None:
+        """(start, end) of the text's noun a few words before "جاء فيه" ("بيانا صادرا عن الوزارة جاء فيه")."""
+        toks = list(TOKEN_RE.finditer(t, max(floor, i - 80), i))[-6:]
+        for m in reversed(toks):
+            if _bare_text_noun(m.group(), self.lex.document_nouns):
+                return m.start(), m.end()
+        return None
+
+    def _author_after(self, reader: SubjectReader, t: str, a: int, b: int) -> Who | None:
+        """The author named right after a text's noun: a person or body after nothing but links ("بيان لوزارة
+        الخارجية", "بيان صادر عن الجيش"), else an unnamed body in the genitive ("بيان النادي": anonymous)."""
+        for m in reader._mentions_in(a, b):
+            if m.entity.type in ("PER", "ORG") and all(w in self.lex.document_links for w in t[a:m.start].split()):
+                return Who(m.start, m.end, m.entity)
+            break
+        toks = [m for m in TOKEN_RE.finditer(t, a, min(b, a + 60))]
+        k = 0
+        while k < len(toks) and toks[k].group() in self.lex.document_links:
+            k += 1
+        if k < len(toks) and toks[k].group().startswith("ال") and not self._reader._is_stop(toks[k].group()):
+            return Who(toks[k].start(), toks[k].end(), None)
+        return None
+
+    def _earlier_text_author(self, reader: SubjectReader, t: str, stem: str, i: int) -> Who | None:
+        """The author of the text last named with the same noun before `i` ("مقالا لوزير الخارجية ... وجاء في
+        المقال")."""
+        pat = re.compile(r"(?<!\w)[وفبل]?" + re.escape(stem) + r"(?:ا|ه|ها)?(?!\w)")
+        hits = list(pat.finditer(t, max(0, i - 2000), i))
+        if not hits:
+            return None
+        m = hits[-1]
+        s = _sentence(self._sents, self._sent_starts, m.start())
+        return self._author_after(reader, t, m.end(), min(m.end() + 80, s.end if s else i)) or _first_named_in(
+            reader, s.start if s else 0, m.start())
 
     def _introduces(self, t: str, q: Quoted) -> bool:
         """Whether a quoted stretch met after a cue can be what the cue reports (not a name or an object)."""
@@ -297,6 +357,20 @@ def _named_before(reader: SubjectReader, t: str, i: int) -> Who | None:
             head = head[: -len(aux)].rstrip()
     m = reader.mention_ending(len(head) + max(0, i - 40))
     return Who(m.start, m.end, m.entity) if m is not None and m.entity.type in ("PER", "ORG", "GPE") else None
+
+
+def _bare_text_noun(word: str, nouns: frozenset[str]) -> bool:
+    """Whether a word is a text's noun with a clitic or the accusative ending ("بيانا", "وبيان", "رسالة")."""
+    forms = {word, word[1:]} if len(word) > 3 and word[0] in "وفبل" else {word}
+    return any(w in nouns or (w.endswith("ا") and w[:-1] in nouns) for w in forms)
+
+
+def _first_named_in(reader: SubjectReader, a: int, b: int) -> Who | None:
+    """The first person or organisation named in folded [a, b): the subject of the sentence's first verb."""
+    for m in reader._mentions_in(a, b):
+        if m.entity.type in ("PER", "ORG"):
+            return Who(m.start, m.end, m.entity)
+    return None
 
 
 def _word_before(t: str, i: int) -> str:

@@ -11,7 +11,7 @@ from marsad.resources import load_yaml, path
 
 CUES_FILE = "quotes/cues.yaml"
 ATTRIBUTION_FILE = "quotes/attribution.yaml"
-CUE_KINDS = ("verbs", "transmit", "participles", "nouns")
+CUE_KINDS = ("verbs", "transmit", "participles", "nouns", "documents")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,9 @@ class Lexicon:
     pre_verb: tuple[str, ...]
     prepositions: frozenset[str]  # a mark right after one opens a quoted phrase, not a quotation
     pronoun_subjects: frozenset[str] = frozenset()  # "لكنه قال": the subject is someone named before
+    document_nouns: frozenset[str] = frozenset()  # "جاء في البيان": texts that may be quoted
+    document_self: frozenset[str] = frozenset()  # "بيانا جاء فيه"
+    document_links: frozenset[str] = frozenset()  # "بيان صادر عن"
 
     def cue(self, word: str) -> tuple[str, str] | None:
         """(lemma, kind) of a folded word, with or without a leading و/ف."""
@@ -74,6 +77,9 @@ def lexicon() -> Lexicon:
         pre_verb=tuple(_words(att, "pre_verb", awhere)),
         prepositions=frozenset(_words(att, "prepositions", awhere)),
         pronoun_subjects=frozenset(_words(att, "pronoun_subjects", awhere)),
+        document_nouns=frozenset(_words(att, "document_nouns", awhere)),
+        document_self=frozenset(_words(att, "document_self", awhere)),
+        document_links=frozenset(_words(att, "document_links", awhere)),
     )
 
 

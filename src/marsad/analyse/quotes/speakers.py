@@ -41,7 +41,7 @@ def norm_mentions(doc: Doc) -> list[NormMention]:
     """Every entity mention of the document in folded-text offsets, by start."""
     nt = doc.norm
     out = [NormMention(nt.from_original(m.start), nt.from_original(m.end), e, m.how)
-           for e in doc.entities for m in e.mentions]
+           for e in doc.entities for m in e.mentions if m.how != "capital"]  # the city's own mention speaks
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 

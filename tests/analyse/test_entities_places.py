@@ -1,0 +1,92 @@
+"""Town names that are also everyday words, with the shipped catalogue and model."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.analyse.entities import EntityRecognizer
+from marsad.analyse.sentences import SentenceSplitter
+from marsad.doc import Doc
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> EntityRecognizer:
+    return EntityRecognizer.default()
+
+
+def places(rec: EntityRecognizer, text: str) -> set[str]:
+    doc = rec(SentenceSplitter()(Doc(id="t", text=text, published="2024-04-09")))
+    return {e.name_en for e in doc.entities if e.type in ("GPE", "LOC")}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("وقدمت الحكومة الجديدة برنامجها إلى البرلمان أمس.", "El Jadida"),
+    ("ونشرت الصحيفة الخبر على صفحتها الأولى.", "Khobar"),
+    ("وعقد الاجتماع في القصر بحضور عدد من الوزراء.", "El Kseur"),
+    ("وشارك سكان الحي في حملة تنظيف الشوارع.", "Al Ḩayy"),
+    ("وأصيب الطفل بجرح في العين نقل على إثره إلى المستشفى.", "Al Ain City"),
+])
+def test_an_everyday_word_is_not_a_town(recognizer, text, word):
+    assert word not in places(recognizer, text)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("وسقطت قذيفة على منزل في مديرية حيس بمحافظة الحديدة صباح اليوم.", "Al Ḩudaydah"),
+    ("وقال شهود إن الاشتباكات تجددت في الموصل ليلا.", "Mosul"),
+    ("افتتح المحافظ حديقة جديدة شمال الطائف.", "Ta’if"),
+    ("وصل الوفد إلى مدينة الخبر قادما من الدمام.", "Khobar"),
+])
+def test_a_town_named_by_an_everyday_word_is_found_in_its_context(recognizer, text, town):
+    assert town in places(recognizer, text)
+
+
+def test_a_place_word_with_the_article_does_not_make_an_adjective_a_town(recognizer):
+    assert "Al Jadīd" not in places(recognizer, "وانتقلت الإدارة إلى مبنى المحافظة الجديد في وسط البلد.")
+
+
+def countries_of(rec: EntityRecognizer, text: str) -> dict[str, list[str]]:
+    doc = rec(SentenceSplitter()(Doc(id="t", text=text, published="2024-04-09")))
+    return {e.name_en: [m.how for m in e.mentions] for e in doc.entities if e.type == "GPE"}
+
+
+@pytest.mark.parametrize("text, country, city", [
+    ("وتتهم واشنطن ولندن الجيش السوري بشن هجمات.", "United States", "Washington, D.C."),
+    ("وأكد الوزير أن موسكو ترفض أي تدخل في شؤون المنطقة.", "Russia", "Moscow"),
+])
+def test_a_capital_named_as_an_actor_stands_for_its_country_too(recognizer, text, country, city):
+    found = countries_of(recognizer, text)
+    assert found[country] == ["capital"] and city in found
+
+
+@pytest.mark.parametrize("text", ["وصل الوزير إلى واشنطن أمس.", "وعقد الاجتماع في واشنطن.",
+                                  "وتستمر زيارته لواشنطن يومين."])
+def test_a_capital_named_as_a_place_is_only_the_city(recognizer, text):
+    assert "United States" not in countries_of(recognizer, text)
+
+
+def bodies_of(rec: EntityRecognizer, text: str) -> dict[str, list[str]]:
+    doc = rec(SentenceSplitter()(Doc(id="t", text=text, published="2015-08-01")))
+    return {e.name_en: [m.text for m in e.mentions] for e in doc.entities if e.type == "ORG"}
+
+
+def test_the_army_alone_is_the_army_of_the_country_the_article_is_about(recognizer):
+    found = bodies_of(recognizer, "وقال الوزير اللبناني إن الجيش لن ينزل إلى الشارع، وإن لبنان بخير.")
+    assert found.get("Lebanese Armed Forces") == ["الجيش"]
+
+
+def test_no_home_country_no_national_body(recognizer):
+    found = bodies_of(recognizer, "وقال الوزير اللبناني إن الجيش لن يتدخل في سوريا.")  # Lebanon and Syria tie
+    assert not any(name.startswith(("Lebanese Armed", "Armed Forces")) for name in found)
+
+
+def test_a_qualified_head_is_another_body(recognizer):
+    found = bodies_of(recognizer, "وقال المتحدث إن الجيش الحر سيطر على البلدة في سوريا. وأضاف أن سوريا تعاني.")
+    assert "Armed Forces of Syria" not in found
+
+
+def test_a_curated_name_is_not_a_templated_army_name(recognizer):
+    assert "Lebanese Forces" in bodies_of(recognizer, "وأكد أن «القوات اللبنانية ترفض الذهاب للفراغ».")
+
+
+def test_a_national_body_after_a_title_is_part_of_the_title(recognizer):
+    found = bodies_of(recognizer, "وقال رئيس الحكومة اللبنانية تمام سلام إن لبنان بخير، وإن المتحدث باسم الجيش نفى ذلك.")
+    assert "Lebanese Armed Forces" not in found

@@ -15,6 +15,9 @@ Steps (all written under src/marsad/resources/ner/):
                     (scikit-learn, the `build` extra) on the words of the catalogue's and ANERGazet's names against
                     simplemma's Arabic dictionary forms (no ANERcorp text)
   5. crf.model      the model, trained on the ANERcorp training part; scores.json, its held-out scores
+The model also reads wordclasses.tsv and wordpieces.tsv, built beforehand by scripts/build_word_classes.py (for
+`--dev`, build them from the fit part alone, `build_word_classes.py --fit-tokens 100000 --out DIR`, and pass
+`--word-classes DIR`: the shipped ones have seen the labels of the dev part).
 
 Choosing features and parameters: `--dev 100000` fits on the first 100,000 tokens of the training part and scores
 on the rest of it (about 25,000 tokens), rebuilding step 2's clusters from the fit part alone; the held-out part is
@@ -173,7 +176,7 @@ def build_namelike(out: Path, *, min_df: int = 3, c: float = 3.0) -> tuple[int, 
 
 def _reset_caches() -> None:
     for f in (ner.name_lists, ner.word_clusters, ner.word_lemmas, ner.common_words, ner.load_tagger,
-              ner.name_likeness):
+              ner.name_likeness, ner.word_classes):
         f.cache_clear()
 
 
@@ -202,7 +205,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="only score an inner split: fit on the first TOKENS tokens of the training part, score on "
                          "the rest of it (100000 leaves its last ~25k tokens as dev; the held-out part is not read)")
     ap.add_argument("--model-out", default="", help="with --dev: where the scratch model goes")
+    ap.add_argument("--word-classes", default="", metavar="DIR",
+                    help="read wordclasses.tsv and wordpieces.tsv from DIR instead of the shipped ones")
     args = ap.parse_args(argv)
+    if args.word_classes:
+        ner.WORD_CLASSES = Path(args.word_classes) / "wordclasses.tsv"
+        ner.WORD_PIECES = Path(args.word_classes) / "wordpieces.tsv"
     params = dict(c1=args.c1, c2=args.c2, iterations=args.iterations, minfreq=args.minfreq)
     t0 = time.perf_counter()
     train_s, _ = ner.split_corpus(ner.read_anercorp(args.anercorp))

@@ -41,8 +41,8 @@ class FastCRF:
             self.Wm[self.attr_row[attr], idx[lab]] += w
         self.W = {a: self.Wm[r] for a, r in self.attr_row.items()}
         # word bigram attributes ("bi=A|B") by their pair, so a document's pairs are looked up without building strings
-        self.bi = {tuple(a[3:].split("|", 1)): self.Wm[r] for a, r in self.attr_row.items()
-                   if a.startswith("bi=") and a.count("|") == 1}
+        self.bi_row = {tuple(a[3:].split("|", 1)): r for a, r in self.attr_row.items()
+                       if a.startswith("bi=") and a.count("|") == 1}
         self.feat = feat
         # How far O must lead each label for the token to be fixed to O: FORCE_O, plus for a label the best extra
         # score a neighbour's label can give it by transition (B-PER -> I-PER), so continuations are not cut.
@@ -109,39 +109,49 @@ class FastCRF:
         E = self.own[ids_a[pos]]
         for d in OFFSETS:
             E += self.nb[d][ids_a[pos + d]]
+        # Tag, bigram and document-cue weights, gathered over the whole document and added in the order a
+        # token-by-token loop would add them (np.add.at adds repeated indices one after the other).
+        at: list[int] = []
+        vec: list[int] = []
         base = 0
         for k, toks in enumerate(sents):
-            self._add_tokens(E, base, toks, gaz[k], "g")
-            self._add_bigrams(E, base, toks)
+            self._tokens_at(at, vec, base, len(toks), gaz[k], "g")
+            self._bigrams_at(at, vec, base, toks)
             if cues is not None:
-                self._add_attrs(E, base, cues[k])
+                self._attrs_at(at, vec, base, cues[k])
             base += len(toks)
+        if at:
+            np.add.at(E, np.asarray(at), self.Wm[vec])
         return E
 
-    def _add_tokens(self, E: np.ndarray, base: int, toks: list[str], tags: list[str], name: str) -> None:
-        W = self.W
+    def _tokens_at(self, at: list[int], vec: list[int], base: int, n: int, tags: list[str], name: str) -> None:
+        get = self.attr_row.get
         for i, t in enumerate(tags):
             if not t:
                 continue
             for key, j in ((f"{name}={t}", i), (f"{name}1={t}", i - 1), (f"{name}-1={t}", i + 1)):
-                if 0 <= j < len(toks):
-                    w = W.get(key)
-                    if w is not None:
-                        E[base + j] += w
+                if 0 <= j < n:
+                    r = get(key)
+                    if r is not None:
+                        at.append(base + j)
+                        vec.append(r)
 
-    def _add_attrs(self, E: np.ndarray, base: int, attrs: list[list[str]]) -> None:
-        W = self.W
+    def _attrs_at(self, at: list[int], vec: list[int], base: int, attrs: list[list[str]]) -> None:
+        get = self.attr_row.get
         for i in [i for i, lst in enumerate(attrs) if lst]:
             for a in attrs[i]:
-                w = W.get(a)
-                if w is not None:
-                    E[base + i] += w
+                r = get(a)
+                if r is not None:
+                    at.append(base + i)
+                    vec.append(r)
 
-    def _add_bigrams(self, E: np.ndarray, base: int, toks: list[str]) -> None:
-        get = self.bi.get
-        hits = [get(p) if "|" not in p[0] + p[1] else self.W.get("bi=" + p[0] + "|" + p[1]) for p in zip(toks, toks[1:])]
-        for i in [i for i, w in enumerate(hits) if w is not None]:
-            E[base + i + 1] += hits[i]
+    def _bigrams_at(self, at: list[int], vec: list[int], base: int, toks: list[str]) -> None:
+        get = self.bi_row.get
+        hits = [get(p) if "|" not in p[0] + p[1] else self.attr_row.get("bi=" + p[0] + "|" + p[1])
+                for p in zip(toks, toks[1:])]
+        for i in [i for i, r in enumerate(hits) if r is not None]:
+            at.append(base + i + 1)
+            vec.append(hits[i])
 
     def decode(self, E: np.ndarray, lengths: list[int]) -> np.ndarray:
         """The best label index of every token (sentences of `lengths` tokens, one after the other).

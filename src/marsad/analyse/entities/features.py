@@ -6,6 +6,7 @@ enough to run over every sentence.
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -14,10 +15,12 @@ from simplemma.strategies import DictionaryLookupStrategy
 
 from marsad.analyse.entities.clitics import Lexicon
 from marsad.analyse.entities.matcher import Match
+from marsad.analyse.entities.wordclasses import WordClasses
 
 # A token for the model: a word, or one punctuation mark (ANERcorp separates punctuation the same way).
 TOKEN = re.compile(r"\w+|[^\w\s]")
 _CACHE_MAX = 200_000
+_ZEROS = itertools.repeat(0.0)  # the default of every weight lookup in NameLikeness.score
 # simplemma's dictionary alone, without its affix-guessing fallbacks: several times faster on the rare words the
 # lemma table lacks, and a word outside the dictionary keeps its own form.
 LEMMATIZER = Lemmatizer(lemmatization_strategy=DictionaryLookupStrategy())
@@ -43,8 +46,11 @@ class Featurizer:
     def __init__(self, lex: Lexicon, known: frozenset[str] = frozenset(),
                  clusters: dict[str, tuple[str, str]] | None = None,
                  lemmas: dict[str, str] | None = None, names: dict[str, str] | None = None,
-                 dictionary: frozenset[str] = frozenset(), namelike: NameLikeness | None = None):
+                 dictionary: frozenset[str] = frozenset(), namelike: NameLikeness | None = None,
+                 classes: WordClasses | None = None):
         self.lex = lex
+        # word -> (type, type + band) read off a multilingual encoder's vectors (wordclasses.py)
+        self.classes = classes
         # Folded word forms of simplemma's Arabic dictionary: a word outside it is often a name (foreign ones above all).
         self.dictionary = dictionary
         self.namelike = namelike  # how much a word's letters look like a name's (resources/ner/namelike.tsv)
@@ -84,6 +90,9 @@ class Featurizer:
         cl = self.clusters.get(w) or self.clusters.get(stem) or self.clusters.get(bare)
         if cl:
             f += ["c1=" + cl[0], "c2=" + cl[1]]
+        wc = self.classes.get(w, bare, stem) if self.classes else None
+        if wc:
+            f += ["e0=" + wc[0], "e1=" + wc[1]]
         listed = self._listed(w, stem)
         if listed:
             f.append("a=" + listed)
@@ -105,6 +114,8 @@ class Featurizer:
         ctx = {d: [f"w{d}=" + w, f"st{d}=" + stem] for d in OFFSETS}
         for d in (-1, 1):
             ctx[d] += [f"c{d}=" + fine, f"bs{d}=" + bare[-2:]]
+            if wc:
+                ctx[d].append(f"e{d}=" + wc[1])
             if listed:
                 ctx[d].append(f"a{d}=" + listed)
             if known:
@@ -196,8 +207,7 @@ class NameLikeness:
         """Probability-like score in [0, 1]."""
         framed = f"<{w}>"
         grams = {framed[i:i + n] for n in (2, 3, 4) for i in range(len(framed) - n + 1)}
-        get = self.weights.get
-        z = self.bias + sum(get(g, 0.0) for g in grams)
+        z = self.bias + sum(map(self.weights.get, grams, _ZEROS))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def bucket(self, w: str) -> str | None:

@@ -21,6 +21,8 @@ from marsad.analyse.entities.clitics import lexicon
 from marsad.analyse.entities.decode import FastCRF
 from marsad.analyse.entities.features import Featurizer, NameLikeness, doc_cues, gazetteer_tags, tokenize
 from marsad.analyse.entities.matcher import Matcher
+from marsad.analyse.entities.wordclasses import WordClasses
+from marsad.analyse.entities.wordclasses import load as load_word_classes
 from marsad.arabic.normalize import normalize
 from marsad.arabic.tokens import sentences as split_sentences
 from marsad.errors import BadInput
@@ -33,6 +35,8 @@ CLUSTERS = resource_path("ner/clusters.tsv")
 COMMON = resource_path("ner/common.tsv")
 SCORES = resource_path("ner/scores.json")
 NAMELIKE = resource_path("ner/namelike.tsv")
+WORD_CLASSES = resource_path("ner/wordclasses.tsv")
+WORD_PIECES = resource_path("ner/wordpieces.tsv")
 TRAIN_TOKENS = 125_000
 BLOCK = 20  # sentences per pseudo-document for document-level cues (a news article has about as many)
 EVAL_TYPES = ("PER", "ORG", "LOC")
@@ -145,6 +149,12 @@ def name_likeness() -> NameLikeness | None:
     return NameLikeness(weights, weights.pop("<bias>", 0.0))
 
 
+@functools.cache
+def word_classes() -> WordClasses:
+    """Encoder-derived word classes (resources/ner/wordclasses.tsv and wordpieces.tsv; empty when not built)."""
+    return load_word_classes(WORD_CLASSES, WORD_PIECES)
+
+
 class NerTagger:
     """The trained CRF with its featurizer; `spans` tags a document's sentences."""
 
@@ -152,7 +162,8 @@ class NerTagger:
         self.matcher = matcher
         self.types = matcher.types
         self.feat = Featurizer(lexicon(), frozenset(k for k in matcher.names if " " not in k), word_clusters(),
-                               word_lemmas(), name_lists(), dictionary_words(), name_likeness())
+                               word_lemmas(), name_lists(), dictionary_words(), name_likeness(),
+                               word_classes())
         self.crf = FastCRF(str(model), self.feat) if model is not None else None
 
     def _prepare(self, tokens: list[str]) -> tuple[list[str], list[str]]:

@@ -90,3 +90,16 @@ def test_a_curated_name_is_not_a_templated_army_name(recognizer):
 def test_a_national_body_after_a_title_is_part_of_the_title(recognizer):
     found = bodies_of(recognizer, "وقال رئيس الحكومة اللبنانية تمام سلام إن لبنان بخير، وإن المتحدث باسم الجيش نفى ذلك.")
     assert "Lebanese Armed Forces" not in found
+
+
+def test_financial_is_not_mali(recognizer):
+    text = "وقدمت الحكومة دعما ماليا، وأعلنت وزارة المالية خطة مالية لتعزيز الاستقرار المالي."
+    assert "Mali" not in places(recognizer, text)
+
+
+def test_mali_after_a_place_word_is_the_country(recognizer):
+    assert "Mali" in places(recognizer, "وقتل جنود في هجوم شمال مالي أمس.")
+
+
+def test_safety_is_not_amman(recognizer):
+    assert places(recognizer, "وتحدث الوزير عن الأمن والأمان في الأردن.") == {"Jordan"}

@@ -98,9 +98,11 @@ class EntityRecognizer:
 
     def _doubtful(self, m: Match, text: str) -> bool:
         ent = self.catalogue.entities.get(m.target)
-        if ent is None or ent.type == "PER" or self.catalogue.by_country.get(ent.country or "") == ent.id:
+        if ent is None or ent.type == "PER":
             return False
         surface = text[m.start:m.end]
+        if self.catalogue.by_country.get(ent.country or "") == ent.id:
+            return surface in self.lex.countries_as_words  # "دعم مالي" is financial support, "في مالي" the country
         if " " in surface:
             return False
         if surface in self.common:
@@ -125,6 +127,8 @@ class EntityRecognizer:
             return False
         w = words[-1]
         forms = {w} | {w[len(c):] for c in self.lex.clitics if w.startswith(c)}
+        if text[m.start:m.end] in self.lex.countries_as_words and forms & self.lex.place_prepositions:
+            return True  # "في مالي"
         return any(triggers.get(f) == "LOC" for f in forms)
 
 

@@ -33,6 +33,7 @@ class Lexicon:
     towns_as_names: frozenset[str] = frozenset()  # everyday-word towns read as the town without context (الموصل)
     place_prepositions: frozenset[str] = frozenset()  # words that make a capital a place ("في واشنطن")
     national_heads: tuple[tuple[str, str], ...] = ()  # (head noun, body kind): "الجيش" -> the country's army
+    countries_as_words: frozenset[str] = frozenset()  # مالي: a country name that is also an everyday word
     title_words: frozenset[str] = frozenset()  # "رئيس الحكومة": a title before a national body's head noun
 
     @property
@@ -71,6 +72,7 @@ def lexicon() -> Lexicon:
         place_prepositions=f(y.get("place_prepositions") or ()),
         national_heads=tuple((normalize(k), v) for k, v in (y.get("national_heads") or {}).items()),
         title_words=f(y.get("national_title_words") or ()),
+        countries_as_words=f(y.get("countries_as_words") or ()),
     )
 
 

@@ -103,3 +103,20 @@ def test_mali_after_a_place_word_is_the_country(recognizer):
 
 def test_safety_is_not_amman(recognizer):
     assert places(recognizer, "وتحدث الوزير عن الأمن والأمان في الأردن.") == {"Jordan"}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("وقال وكيل الوزارة إن العمل مستمر.", "Kiel"),
+    ("وافتتحت جامعة الملك سعود معسكرا صيفيا في آب.", "Djamaa"),
+    ("وافتتحت جامعة الملك سعود معسكرا صيفيا في آب.", "Mascara"),
+])
+def test_a_word_that_is_first_of_all_a_word_is_no_town_even_for_the_model(recognizer, text, word):
+    assert word not in places(recognizer, text)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("ووصل الوزير بجدة قادما من الرياض.", "Jeddah"),
+    ("وقتل مدنيون في قصف على مدينة معسكر الجزائرية.", "Mascara"),
+])
+def test_a_short_town_glued_to_a_clitic_or_after_a_place_word_is_kept(recognizer, text, town):
+    assert town in places(recognizer, text)

@@ -120,3 +120,16 @@ def test_a_word_that_is_first_of_all_a_word_is_no_town_even_for_the_model(recogn
 ])
 def test_a_short_town_glued_to_a_clitic_or_after_a_place_word_is_kept(recognizer, text, town):
     assert town in places(recognizer, text)
+
+
+def test_the_custodian_of_the_two_holy_mosques_is_the_saudi_king_of_the_day(recognizer):
+    doc = recognizer(SentenceSplitter()(Doc(id="t", text="ورفع المواطنون الشكر لخادم الحرمين الشريفين على توجيهاته.",
+                                            published="2016-03-01")))
+    assert [e.name_en for e in doc.entities if e.type == "PER"] == ["Salman bin Abdulaziz Al Saud"]
+
+
+@pytest.mark.parametrize("text, word", [("وارتفعت الأرباح إلى مليار ريال.", "ريال"),
+                                        ("وبدأت الحرب في نيسان الماضي.", "نيسان")])
+def test_currencies_and_months_are_not_names(recognizer, text, word):
+    doc = recognizer(SentenceSplitter()(Doc(id="t", text=text, published="2016-03-01")))
+    assert all(m.text != word for e in doc.entities for m in e.mentions)

@@ -65,6 +65,7 @@ class EntityRecognizer:
             spans = [sp for sp in spans if not any(sp[0] < b and a < sp[1] and sp[1] - sp[0] <= b - a + 3
                                                     for a, b in dropped)]
         matches = kept
+        spans = [sp for sp in spans if text[sp[0]:sp[1]] not in self.lex.not_names]  # "مليار ريال": a currency
         de = DocEntities(self.catalogue, self.lex, text, doc.published or today())
         resolve_matches(de, matches)
         repeat_surnames(de)  # before the model: a catalogue person's surname is theirs, whatever the model guesses

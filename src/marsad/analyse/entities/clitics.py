@@ -35,6 +35,7 @@ class Lexicon:
     national_heads: tuple[tuple[str, str], ...] = ()  # (head noun, body kind): "الجيش" -> the country's army
     countries_as_words: frozenset[str] = frozenset()  # مالي: a country name that is also an everyday word
     everyday_places: frozenset[str] = frozenset()  # جامعة, معسكر: towns read only after a place word
+    not_names: frozenset[str] = frozenset()  # ريال, نيسان, الله: never a name found by the model
     title_words: frozenset[str] = frozenset()  # "رئيس الحكومة": a title before a national body's head noun
 
     @property
@@ -74,7 +75,7 @@ def lexicon() -> Lexicon:
         national_heads=tuple((normalize(k), v) for k, v in (y.get("national_heads") or {}).items()),
         title_words=f(y.get("national_title_words") or ()),
         countries_as_words=f(y.get("countries_as_words") or ()),
-        everyday_places=f(y.get("everyday_places") or ()),
+        everyday_places=f(y.get("everyday_places") or ()), not_names=f(y.get("not_names") or ()),
     )
 
 

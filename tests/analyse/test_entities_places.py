@@ -133,3 +133,9 @@ def test_the_custodian_of_the_two_holy_mosques_is_the_saudi_king_of_the_day(reco
 def test_currencies_and_months_are_not_names(recognizer, text, word):
     doc = recognizer(SentenceSplitter()(Doc(id="t", text=text, published="2016-03-01")))
     assert all(m.text != word for e in doc.entities for m in e.mentions)
+
+
+def test_a_catalogue_surname_after_another_first_name_is_someone_else(recognizer):
+    doc = recognizer(SentenceSplitter()(Doc(id="t", text="وأكد أمين المنطقة الشرقية المهندس فهد الجبير تعميمها.",
+                                            published="2016-03-01")))
+    assert "Adel al-Jubeir" not in {e.name_en for e in doc.entities}

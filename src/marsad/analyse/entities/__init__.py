@@ -97,6 +97,8 @@ class EntityRecognizer:
         the context, sees a name there too, or a place word stands before a town ("بمحافظة الحديدة")."""
         out = []
         for m in matches:
+            if m.how == "surname" and any(t == "PER" and s < m.start and m.end <= e for s, e, t in spans):
+                continue  # "المهندس فهد الجبير": another person of the same family, not the catalogue's al-Jubeir
             if m.kind == "name" and self._doubtful(m, text):
                 seen = any(s < m.end and m.start < e for s, e, _ in spans) and not self._plain_word(m, text)
                 if not (seen or self._after_place_word(m, text)):

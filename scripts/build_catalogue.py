@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     dropped = resolve_collisions(entities, ambiguous)
     check_roles(entities, roles)
     office_rows = cur.office_rows(roles, offices["kinds"], offices["templates"],
-                                  {c["country"]: c for c in countries}, nisba_by)
+                                  {c["country"]: c for c in countries}, nisba_by, extra=offices.get("phrases"))
 
     args.out.mkdir(parents=True, exist_ok=True)
     ent_source = f"{SOURCE_GEO}; {SOURCE_HAND}" + (f"; {SOURCE_UPE}" if report else "")

@@ -92,8 +92,11 @@ def role_row(entity: str, spec, iso3: set[str], kinds: dict, where: str) -> dict
     }
 
 
-def office_rows(roles: list[dict], kinds: dict, templates: dict, countries: dict, nisba: dict) -> list[dict]:
-    """Arabic phrases naming each office held in `roles`, from the templates x the country's names and adjectives."""
+def office_rows(roles: list[dict], kinds: dict, templates: dict, countries: dict, nisba: dict,
+                extra: dict | None = None) -> list[dict]:
+    """Arabic phrases naming each office held in `roles`, from the templates x the country's names and adjectives,
+    plus the office's own phrases in `extra` (office -> phrases: "خادم الحرمين الشريفين" is the Saudi king)."""
+    extra = extra or {}
     out, seen = [], set()
     for r in roles:
         prefix, _, kind = r["office"].partition(":")
@@ -101,6 +104,7 @@ def office_rows(roles: list[dict], kinds: dict, templates: dict, countries: dict
             continue
         seen.add(r["office"])
         phrases = _phrases(templates[kinds[kind]["templates"]], countries[prefix], nisba.get(prefix))
+        phrases += [p for p in extra.get(r["office"], []) if p not in phrases]
         if not phrases:
             continue  # an office kind the news names only with its holder (ambassador, adviser)
         out.append({"office": r["office"], "country": prefix, "sector": kinds[kind]["sector"],

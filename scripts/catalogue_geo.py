@@ -84,7 +84,10 @@ def nisba_rows(country_rows: list[dict], curated: dict, rules: dict) -> list[dic
     """Nationality adjectives for every country: the curated exceptions, else derived from the Arabic name."""
     out = []
     for row in country_rows:
-        given = (curated.get(row["country"]) or {}).get("nisba")
+        extra = curated.get(row["country"]) or {}
+        given = extra.get("nisba")
+        if "nisba" in extra and not given:
+            continue  # "nisba: []": the adjective is an everyday word (مالي "financial"), never read as the country
         if given:
             masc, fem, plural = given
         else:

@@ -58,7 +58,14 @@ class EntityRecognizer:
         if marked:
             matches = sorted(matches + marked, key=lambda m: (m.start, -m.end))
         spans = self.tagger.spans(text, _folded_sentences(doc), matches) if self.tagger is not None else []
-        matches = self._confirmed(text, matches, spans)
+        kept = self._confirmed(text, matches, spans)
+        if len(kept) < len(matches):
+            # the model read the dropped word as a name only because the catalogue offered it ("وكيل": Kiel)
+            dropped = [(m.start, m.end) for m in matches if m not in kept]
+            spans = [sp for sp in spans if not any(sp[0] < b and a < sp[1] and sp[1] - sp[0] <= b - a + 3
+                                                    for a, b in dropped)]
+        matches = kept
+        spans = [sp for sp in spans if text[sp[0]:sp[1]] not in self.lex.not_names]  # "مليار ريال": a currency
         de = DocEntities(self.catalogue, self.lex, text, doc.published or today())
         resolve_matches(de, matches)
         repeat_surnames(de)  # before the model: a catalogue person's surname is theirs, whatever the model guesses
@@ -90,20 +97,38 @@ class EntityRecognizer:
         the context, sees a name there too, or a place word stands before a town ("بمحافظة الحديدة")."""
         out = []
         for m in matches:
+            if m.how == "surname" and any(t == "PER" and s < m.start and m.end <= e for s, e, t in spans):
+                continue  # "المهندس فهد الجبير": another person of the same family, not the catalogue's al-Jubeir
             if m.kind == "name" and self._doubtful(m, text):
-                if not (any(s < m.end and m.start < e for s, e, _ in spans) or self._after_place_word(m, text)):
+                seen = any(s < m.end and m.start < e for s, e, _ in spans) and not self._plain_word(m, text)
+                if not (seen or self._after_place_word(m, text)):
                     continue
             out.append(m)
         return out
 
+    def _plain_word(self, m: Match, text: str) -> bool:
+        """A place name that is first of all a word (جامعة "university", معسكر "camp", آب "August"), or a short one
+        glued to a clitic ("وكيل" is not "و + Kiel"): the model's reading is not enough, a place word must say so."""
+        surface = text[m.start:m.end]
+        if surface in self.lex.everyday_places:
+            return True
+        if len(surface) > 3 or m.start == 0 or not text[m.start - 1].isalpha() or surface in self.lex.towns_as_names:
+            return False
+        word_start = m.start
+        while word_start > 0 and text[word_start - 1].isalpha():
+            word_start -= 1
+        return text[word_start:m.end] in _lemmas()  # the whole word is a word of its own: وكيل, وليل, بابا
+
     def _doubtful(self, m: Match, text: str) -> bool:
         ent = self.catalogue.entities.get(m.target)
-        if ent is None or ent.type == "PER" or self.catalogue.by_country.get(ent.country or "") == ent.id:
+        if ent is None or ent.type == "PER":
             return False
         surface = text[m.start:m.end]
+        if self.catalogue.by_country.get(ent.country or "") == ent.id:
+            return surface in self.lex.countries_as_words  # "دعم مالي" is financial support, "في مالي" the country
         if " " in surface:
             return False
-        if surface in self.common:
+        if surface in self.common or (ent.type in ("GPE", "LOC") and self._plain_word(m, text)):
             return True
         # A one-word town whose name is an inflected everyday word (الجديدة "the new", الخبر "the news", القصر
         # "the palace"): the dictionary gives it a lemma other than itself.
@@ -125,6 +150,8 @@ class EntityRecognizer:
             return False
         w = words[-1]
         forms = {w} | {w[len(c):] for c in self.lex.clitics if w.startswith(c)}
+        if text[m.start:m.end] in self.lex.countries_as_words and forms & self.lex.place_prepositions:
+            return True  # "في مالي"
         return any(triggers.get(f) == "LOC" for f in forms)
 
 

@@ -33,6 +33,9 @@ class Lexicon:
     towns_as_names: frozenset[str] = frozenset()  # everyday-word towns read as the town without context (الموصل)
     place_prepositions: frozenset[str] = frozenset()  # words that make a capital a place ("في واشنطن")
     national_heads: tuple[tuple[str, str], ...] = ()  # (head noun, body kind): "الجيش" -> the country's army
+    countries_as_words: frozenset[str] = frozenset()  # مالي: a country name that is also an everyday word
+    everyday_places: frozenset[str] = frozenset()  # جامعة, معسكر: towns read only after a place word
+    not_names: frozenset[str] = frozenset()  # ريال, نيسان, الله: never a name found by the model
     title_words: frozenset[str] = frozenset()  # "رئيس الحكومة": a title before a national body's head noun
 
     @property
@@ -71,6 +74,8 @@ def lexicon() -> Lexicon:
         place_prepositions=f(y.get("place_prepositions") or ()),
         national_heads=tuple((normalize(k), v) for k, v in (y.get("national_heads") or {}).items()),
         title_words=f(y.get("national_title_words") or ()),
+        countries_as_words=f(y.get("countries_as_words") or ()),
+        everyday_places=f(y.get("everyday_places") or ()), not_names=f(y.get("not_names") or ()),
     )
 
 

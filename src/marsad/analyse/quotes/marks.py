@@ -23,6 +23,7 @@ _CLOSING = frozenset("»”")  # marks that close unless they follow a colon wit
 # Characters that count as "no text here" on the side of a mark.
 _BEFORE_QUIET = frozenset(" \t\n\r\u00a0:([{—–-") | frozenset(MARKS)
 _CUE_WORDS = 8  # words between a clause break and a new quotation's mark that can still be its cue ("مضيفا أن")
+_TYPO_WORDS = 2  # words after an opening mark within which the same opening form is a typo for the closing one
 _NAME_WORDS = 5  # words a mark may set off inside a quotation as a name rather than a quotation of its own
 _AFTER_QUIET = frozenset(" \t\n\r\u00a0.,،:;؛!?؟)]}…-–—") | frozenset(MARKS)
 
@@ -38,17 +39,22 @@ class Quoted:
     continues: bool = False  # opens a paragraph while the previous paragraph's quotation was left open
 
 
-def _role(text: str, i: int, family_open: bool, restart: bool) -> str:
+def _role(text: str, i: int, family_open: bool, restart: bool, open_at: int | None = None) -> str:
     ch = text[i]
     prev = text[i - 1] if i > 0 else "\n"
     nxt = text[i + 1] if i + 1 < len(text) else "\n"
     text_before = prev not in _BEFORE_QUIET
     text_after = nxt not in _AFTER_QUIET
     if ch in _OPENING:
-        return "close" if family_open and text_before and not text_after else "open"
+        if family_open and text_before and not text_after:
+            return "close"
+        # “العالم “الإيرانية: an opening form a word or two after an opening of its family closes a name
+        if family_open and open_at is not None and not restart and len(text[open_at + 1:i].split()) <= _TYPO_WORDS:
+            return "close"
+        return "open"
     if ch in _CLOSING:
-        # «وقال:» لا ...»: some outlets open with the closing form right after a colon.
-        return "open" if restart and (not family_open or text_after) else "close"
+        # «وقال:» لا ...»: some outlets open with the closing form right after a colon; nothing ends on a colon.
+        return "open" if restart else "close"
     if text_after and (not text_before or _proclitic(text, i)):
         return "open"
     if text_before and not text_after:
@@ -84,7 +90,8 @@ def pair_marks(text: str, paragraphs: list[Span], marks: list[int]) -> list[Quot
             fam = _FAMILY[text[i]]
             fam_open = any(f == fam for f, _ in stack)
             restart = _after_colon(text, i, para.start)
-            role = _role(text, i, fam_open, restart)
+            last_open = next((at if at >= 0 else ~at for f, at in reversed(stack) if f == fam), None)
+            role = _role(text, i, fam_open, restart, last_open)
             if role == "open" and stack and _abandoned(text, stack[0][0], fam, restart, marks, k, para.end):
                 # A fresh «قال: » or a second straight mark while the last quotation never closed: that one ends
                 # before the words that introduce the new one.

@@ -139,3 +139,9 @@ def test_a_catalogue_surname_after_another_first_name_is_someone_else(recognizer
     doc = recognizer(SentenceSplitter()(Doc(id="t", text="وأكد أمين المنطقة الشرقية المهندس فهد الجبير تعميمها.",
                                             published="2016-03-01")))
     assert "Adel al-Jubeir" not in {e.name_en for e in doc.entities}
+
+
+def test_an_office_after_deputy_or_adviser_is_not_its_holder(recognizer):
+    doc = recognizer(SentenceSplitter()(Doc(id="t", text="وأكد مستشار الرئيس الأمريكي أن الاتفاق جيد.",
+                                            published="2015-08-01")))
+    assert "Barack Obama" not in {e.name_en for e in doc.entities}

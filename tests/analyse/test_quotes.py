@@ -283,3 +283,13 @@ def test_an_unnamed_author_of_a_text_is_anonymous(finder):
 @pytest.mark.parametrize("text", ["وجاء ذلك خلال لقائه بالسفير: «نحن هنا».", "وجاء في المرتبة الثانية: «فريق الأمل»."])
 def test_ja_a_without_a_text_introduces_nothing(finder, text):
     assert all(q.cue != "جاء" for q in finder(make_doc(text)).quotes)
+
+
+def test_a_participle_takes_the_subject_that_opens_its_sentence(finder):
+    qs = direct(finder, 'وأشار التقرير إلى تحسن الأداء. ومضى كريم حمدان قائلا: "النمو سيستمر".')
+    assert qs[0].speaker.name_en == "Karim Hamdan"
+
+
+def test_a_participle_does_not_take_a_person_thanked_further_on(finder):
+    qs = direct(finder, 'وتحدث المشاركون عن المؤتمر. ورفع الحضور الشكر إلى كريم حمدان على دعمه، داعين الله "أن يوفقه".')
+    assert qs == [] or qs[0].speaker is None or qs[0].speaker.name_en != "Karim Hamdan"

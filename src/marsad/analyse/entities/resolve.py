@@ -197,7 +197,8 @@ def resolve_matches(de: DocEntities, matches: list[Match]) -> set[int]:
             ent = de.from_catalogue(m.target)
             de.mention(ent, m.start, m.end, m.how)
         elif m.kind == "office":
-            _office(de, m, nxt)
+            if not _subordinate(text, m.start, de.lex):
+                _office(de, m, nxt)
         elif m.kind == "title":
             if nxt is not None and nxt.kind == "nisba" and is_adjacent(text, m.end, nxt.start):
                 if _titled(de, m, nxt, _next_outer(matches, matches.index(nxt))):
@@ -207,6 +208,13 @@ def resolve_matches(de: DocEntities, matches: list[Match]) -> set[int]:
             if eid:
                 de.mention(de.from_catalogue(eid), m.start, m.end, "nisba")
     return used
+
+
+def _subordinate(text: str, start: int, lex: Lexicon) -> bool:
+    """An office after a word naming someone who serves it ("نائب خادم الحرمين الشريفين", "مستشار الرئيس
+    الأمريكي"): the phrase is that other person's title, not a mention of the office's holder."""
+    prev = text[max(0, start - 14):start].split()
+    return bool(prev) and start > 0 and text[start - 1] == " " and prev[-1].lstrip("وف") in lex.title_words
 
 
 def _joined_name(text: str, start: int, lex: Lexicon) -> bool:

@@ -114,6 +114,10 @@ class QuoteFinder:
                     c.attach = None
             if c.kind in ("participles", "nouns"):
                 c.who = last
+                if c.kind == "participles" and s is not None and (last is None or last.start < s.start):
+                    # "ومضى الفيصل قائلا:": no speaker yet in this sentence, so the participle's subject is the
+                    # sentence's own (its first person), not a speaker of an earlier sentence
+                    c.who = _subject_earlier_in_sentence(reader, t, c.start, s) or last
                 continue
             if c.kind == "documents":
                 c.who = self._document_author(reader, t, c, s, last)
@@ -399,6 +403,27 @@ def _person_earlier_in_sentence(reader: SubjectReader, i: int, sent: Span | None
     people = [m for m in reader._mentions_in(sent.start, i) if m.entity.type == "PER" and m.how in ("name", "alias",
                                                                                                     "surname", "office")]
     return Who(people[0].start, people[0].end, people[0].entity) if people else None
+
+
+SUBJECT_OPENING_WORDS = 4  # words before a sentence's subject: the verb, a title or two ("ويرد الدكتور")
+
+
+def _subject_earlier_in_sentence(reader: SubjectReader, t: str, i: int, sent: Span) -> Who | None:
+    """The person who opens the sentence as its subject ("ومضى الفيصل قائلا", "ويرد الدكتور جيكسون على ... قائلا"):
+    named within its first words, not after a preposition or glued to one (a person thanked or praised further
+    on, "رفع الشكر لخادم الحرمين الشريفين، داعيا", is not the one who speaks)."""
+    for m in reader._mentions_in(sent.start, i):
+        if len(t[sent.start:m.start].split()) > SUBJECT_OPENING_WORDS:
+            return None
+        if m.entity.type != "PER" or m.how not in ("name", "alias", "surname", "office"):
+            continue
+        glued = m.start > 0 and t[m.start - 1].isalpha()
+        before = t[max(sent.start, m.start - 12):m.start].split()
+        prev = before[-1] if before and not glued else ""
+        if glued or prev in reader.lex.prepositions or prev[1:] in reader.lex.prepositions:
+            continue
+        return Who(m.start, m.end, m.entity)
+    return None
 
 
 def _clause_end(t: str, cues: list[Cue], c: Cue, limit: int) -> int:

@@ -293,3 +293,13 @@ def test_a_participle_takes_the_subject_that_opens_its_sentence(finder):
 def test_a_participle_does_not_take_a_person_thanked_further_on(finder):
     qs = direct(finder, 'وتحدث المشاركون عن المؤتمر. ورفع الحضور الشكر إلى كريم حمدان على دعمه، داعين الله "أن يوفقه".')
     assert qs == [] or qs[0].speaker is None or qs[0].speaker.name_en != "Karim Hamdan"
+
+
+def test_a_closing_form_after_a_colon_opens_the_next_quotation(finder):
+    qs = direct(finder, "وقال كريم حمدان:» لا عودة إلى الوراء ونعمل للجميع وقال:» الحكومة مسؤولة عن الأزمة».")
+    assert [q.text for q in qs] == ["لا عودة إلى الوراء ونعمل للجميع", "الحكومة مسؤولة عن الأزمة"]
+
+
+def test_an_opening_form_a_word_after_its_pair_closes_a_name(finder):
+    qs = direct(finder, "وأكد كريم حمدان في تصريحات لقناة “الرافدين “المحلية نشرت اليوم استعداد بلاده للحوار.")
+    assert qs == []

@@ -61,7 +61,8 @@ class EntityRecognizer:
         kept = self._confirmed(text, matches, spans)
         if len(kept) < len(matches):
             # the model read the dropped word as a name only because the catalogue offered it ("وكيل": Kiel)
-            dropped = [(m.start, m.end) for m in matches if m not in kept]
+            ids = {id(m) for m in kept}
+            dropped = [(m.start, m.end) for m in matches if id(m) not in ids]
             spans = [sp for sp in spans if not any(sp[0] < b and a < sp[1] and sp[1] - sp[0] <= b - a + 3
                                                     for a, b in dropped)]
         matches = kept

@@ -156,16 +156,14 @@ class EntityRecognizer:
         return any(triggers.get(f) == "LOC" for f in forms)
 
 
-@functools.cache
 def _lemmas() -> dict[str, str]:
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+    from marsad.analyse.entities.ner import dictionary_lemmas
 
-    from marsad.arabic.normalize import normalize
-
-    return {normalize(k): normalize(v) for k, v in DefaultDictionaryFactory().get_dictionary("ar").items()}
+    return dictionary_lemmas()
 
 
 def _everyday(word: str) -> bool:
+    """Whether a word (or it without its article) is an inflected dictionary word: its lemma is another form."""
     lemmas = _lemmas()
     bare = word[2:] if word.startswith("ال") and len(word) > 4 else word
     return any(w in lemmas and lemmas[w] != w for w in {word, bare})

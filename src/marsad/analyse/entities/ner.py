@@ -132,11 +132,17 @@ def name_lists() -> dict[str, str]:
 
 
 @functools.cache
-def dictionary_words() -> frozenset[str]:
-    """Folded word forms of simplemma's Arabic dictionary (about 260,000; built once per process, ~1 s)."""
+def dictionary_lemmas() -> dict[str, str]:
+    """Folded word form -> folded lemma, from simplemma's Arabic dictionary (about 260,000; built once, ~1 s)."""
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-    return frozenset(normalize(k) for k in DefaultDictionaryFactory().get_dictionary("ar").keys())
+    return {normalize(k): normalize(v) for k, v in DefaultDictionaryFactory().get_dictionary("ar").items()}
+
+
+@functools.cache
+def dictionary_words() -> frozenset[str]:
+    """Folded word forms of simplemma's Arabic dictionary."""
+    return frozenset(dictionary_lemmas())
 
 
 @functools.cache

@@ -116,7 +116,7 @@ class QuoteFinder:
                 c.who = last
                 if c.kind == "participles" and s is not None and (last is None or last.start < s.start):
                     # "ومضى الفيصل قائلا:": no speaker yet in this sentence, so the participle's subject is the
-                    # sentence's own (its first person), not a speaker of an earlier sentence
+                    # sentence's own (the person opening it), not a speaker of an earlier sentence
                     c.who = _subject_earlier_in_sentence(reader, t, c.start, s) or last
                 continue
             if c.kind == "documents":
@@ -177,7 +177,7 @@ class QuoteFinder:
         k = 0
         while k < len(toks) and toks[k].group() in self.lex.document_links:
             k += 1
-        if k < len(toks) and toks[k].group().startswith("ال") and not self._reader._is_stop(toks[k].group()):
+        if k < len(toks) and toks[k].group().startswith("ال") and not reader._is_stop(toks[k].group()):
             return Who(toks[k].start(), toks[k].end(), None)
         return None
 

@@ -213,14 +213,20 @@ def resolve_matches(de: DocEntities, matches: list[Match]) -> set[int]:
 def _subordinate(text: str, start: int, lex: Lexicon) -> bool:
     """An office after a word naming someone who serves it ("نائب خادم الحرمين الشريفين", "مستشار الرئيس
     الأمريكي"): the phrase is that other person's title, not a mention of the office's holder."""
-    prev = text[max(0, start - 14):start].split()
-    return bool(prev) and start > 0 and text[start - 1] == " " and prev[-1].lstrip("وف") in lex.title_words
+    return _spaced_word_before(text, start).lstrip("وف") in lex.title_words
 
 
 def _joined_name(text: str, start: int, lex: Lexicon) -> bool:
     """The word before a surname joins it to another name (أبو, بن, آل): "أبو هنية" is someone else's name."""
-    prev = text[max(0, start - 12):start].split()
-    return bool(prev) and start > 0 and text[start - 1] == " " and prev[-1] in lex.name_joiners
+    return _spaced_word_before(text, start) in lex.name_joiners
+
+
+def _spaced_word_before(text: str, start: int) -> str:
+    """The word before offset `start` when a space separates them, else "" (a glued clitic is no word)."""
+    if start == 0 or text[start - 1] != " ":
+        return ""
+    prev = text[max(0, start - 20):start].split()
+    return prev[-1] if prev else ""
 
 
 def _next_outer(matches: list[Match], i: int) -> Match | None:

@@ -62,8 +62,7 @@ def accusation_events(doc: Doc, news_day: str | None) -> list[Event]:
     code = load_codes().get(acc.code)
     if code is None or not doc.quotes:
         return []
-    mentions = [(m.start, m.end, e) for e in doc.entities for m in e.mentions
-                if e.type in A.ACTOR_TYPES and m.how not in ("capital", "national")]
+    mentions = [(s, e, ent) for s, e, ent, _ in A.all_mentions(doc) if ent.type in A.ACTOR_TYPES]
     out = []
     for q in doc.quotes:
         speaker = doc.entity(q.speaker.entity) if q.speaker is not None and q.speaker.entity else None

@@ -41,3 +41,27 @@ def test_no_accusation_where_the_wrong_is_not_pinned_on_the_actor(nlp, said, cle
 
 def test_no_accusation_without_a_speaker(nlp):
     assert accused(nlp, "ويستمر التدخل الإيراني في شؤون المنطقة منذ سنوات.") == set()
+
+
+@pytest.mark.parametrize("said,target", [
+    ("إيران هي أساس المشكلات في المنطقة", "Iran"),  # naming someone the cause of the troubles
+    ("إيران تدعم حزب الله والميليشيات في المنطقة", "Iran"),  # backing an armed group, its subject
+    ("يستمر دعم إيران للحوثيين بالسلاح والمال", "Iran"),  # backing an armed group, its genitive
+])
+def test_evaluations_that_pin_a_wrong_are_accusations(nlp, said, target):
+    assert ("Faisal bin Farhan Al Saud", target) in accused(nlp, SPEAKER.format(said))
+
+
+@pytest.mark.parametrize("said,cleared", [
+    ("مصر تعاني بسبب الأزمة الاقتصادية العالمية", "Egypt"),  # "because of", not "the cause of"
+    ("مصر تدعم الحل السياسي في ليبيا", "Egypt"),  # backing a cause, not an armed group
+])
+def test_no_accusation_from_a_look_alike_evaluation(nlp, said, cleared):
+    assert cleared not in {t for _, t in accused(nlp, SPEAKER.format(said))}
+
+
+def test_an_undated_quotation_takes_the_day_the_article_reports_on(nlp):
+    text = ('التقى وزير الخارجية السعودي فيصل بن فرحان نظيره المصري أمس في الرياض. '
+            'وقال فيصل بن فرحان: "إيران تواصل العبث بأمن المنطقة".')
+    d = nlp(Doc(id="t", text=text, published="2024-05-02"))
+    assert {ev.date for ev in d.events if ev.type == "ACCUSE" and ev.target.name_en == "Iran"} == {"2024-05-01"}

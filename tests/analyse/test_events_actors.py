@@ -178,3 +178,45 @@ def test_a_pair_that_agrees_agrees_with_each_other(nlp, text, pair):
 def test_a_one_sided_act_of_a_pair_keeps_its_object(nlp):
     evs = events(nlp, "وتتهم واشنطن ولندن الجيش السوري بشن هجمات.")
     assert {t for _, t in pairs(evs, "ACCUSE")} == {"Armed Forces of Syria"}
+
+
+def test_a_two_sided_event_is_told_from_the_main_actors_side(nlp):
+    # the article is about Blinken; the text names the Gulf ministers first
+    evs = events(nlp, "وصل وزير الخارجية الأمريكي أنتوني بلينكن إلى الدوحة أمس. وقال بلينكن إن الزيارة مهمة. "
+                      "وعقد الاجتماع المشترك بين وزراء خارجية دول مجلس التعاون وبلينكن أمس في الدوحة. "
+                      "وأكد بلينكن أن المحادثات كانت بناءة.")
+    assert ("Antony Blinken", "Gulf Cooperation Council") in pairs(evs, "CONSULT")
+    assert ("Gulf Cooperation Council", "Antony Blinken") not in pairs(evs, "CONSULT")
+
+
+@pytest.mark.parametrize("text, typ, target", [
+    ("وتجمع مئات المحتجين أمام السفارة أمس، واتهموا إيران بالتدخل في شؤون بلادهم.", "ACCUSE", "Iran"),
+    ("وقال شهود إن مسلحين مجهولين اقتحموا البلدة واختطفوا رئيس الوزراء الليبي عبد الحميد الدبيبة أمس.", "ASSAULT",
+     "Abdul Hamid Dbeibah"),
+])
+def test_a_plural_verb_holds_its_subject_and_the_name_after_it_is_the_object(nlp, text, typ, target):
+    got = pairs(events(nlp, text), typ)
+    assert any(t == target for _, t in got) and all(s != target for s, _ in got)
+
+
+def test_a_verb_form_written_with_nunation_is_a_noun(nlp):
+    evs = events(nlp, "وقالت إحدى الزائرات للرياض: شكراً لمصر على حسن التنظيم.")
+    assert "SUPPORT" not in {ty for ty, *_ in evs}
+
+
+def test_an_oblique_plural_nisba_after_a_verb_is_its_object(nlp):
+    evs = events(nlp, "دافع الرئيس الأمريكي جو بايدن أمس عن الاتفاق مع إيران. وقال بايدن إن الاتفاق جيد. "
+                      "كما حذر المشرعين الأمريكيين من مغبة رفض الاتفاق.")
+    assert ("Joe Biden", "United States") in pairs(evs, "THREATEN")
+
+
+def test_a_request_joined_to_an_earlier_clause_shares_its_subject(nlp):
+    evs = events(nlp, "وقالت الخارجية إن وزير الخارجية الأمريكي أنتوني بلينكن وصف الانتخابات بأنها معيبة "
+                      "وحث الرئيس الفنزويلي نيكولاس مادورو على الحوار مع المعارضة.")
+    assert {t for s, t in pairs(evs, "REQUEST") if s == "Antony Blinken"} & {"Venezuela", "Nicolás Maduro"}
+
+
+def test_a_request_after_a_quoted_statement_keeps_its_own_subject(nlp):
+    evs = events(nlp, "وقال وزير الخارجية الأمريكي أنتوني بلينكن: «الانتخابات معيبة»..وحث الرئيس الفنزويلي "
+                      "نيكولاس مادورو على الحوار مع المعارضة.")
+    assert "Nicolás Maduro" in {s for s, _ in pairs(evs, "REQUEST")}

@@ -23,6 +23,10 @@ __all__ = ["EventCoder", "detect_types"]
 INHERIT_WINDOW = 8  # tokens: a verbal noun right after an intended verb ("سيسافر ... لاجراء محادثات") shares its mode
 NOUN_ONLY_PREFIXES = ("ب", "ك")  # prepositions stand before a verbal noun ("بخطف"), never before a verb; a two-letter
 # verb ("حث") after one is another word ("بحثي")
+# Nunation marks ("شكراً", "طلباً") end only nouns and participles ("داعياً"): a verb form written with one is a
+# verbal noun, not a verb.
+TANWEEN = frozenset("\u064b\u064c\u064d")
+MAIN_MIN = 3  # mentions that make an actor the article's subject, from whose side a two-sided event is told
 REFER_BACK = 2  # sentences: how far back an undated verbal noun looks for the dated event it refers to
 
 
@@ -81,13 +85,14 @@ class EventCoder:
             if i >= 0 and o_start < sents[i].end:
                 by_sent.setdefault(i, []).append(h)
         out = []
+        marked = any(t in doc.text for t in TANWEEN)  # most texts carry no nunation at all
         for i, hs in by_sent.items():
-            cs = self._sentence_cues(doc, sents[i], hs)
+            cs = self._sentence_cues(doc, sents[i], hs, marked)
             if cs:
                 out.append((sents[i], cs))
         return out
 
-    def _sentence_cues(self, doc: Doc, sent: Span, hits) -> list[Cue]:
+    def _sentence_cues(self, doc: Doc, sent: Span, hits, marked: bool = True) -> list[Cue]:
         g, nt = self.g, doc.norm
         ns = nt.from_original(sent.start)
         found_words = list(WORD.finditer(nt.text, ns, nt.from_original(sent.end)))
@@ -99,8 +104,9 @@ class EventCoder:
             if k >= len(words) or not words[k].startswith(nt.text[ws:we]):
                 continue
             o_s, o_e = nt.span(ws, we)
+            nunated = marked and not TANWEEN.isdisjoint(doc.text[o_s:o_e])
             found = [Cue(e, ws, we, o_s, o_e, words[k], prefix, tok=k) for e in entries
-                     if self._fits(e, words, k, prefix, form)]
+                     if not (nunated and e.kind == "v" and "hal" not in e.flags) and self._fits(e, words, k, prefix, form)]
             if any(c.entry.with_ for c in found):  # the specific reading wins ("اضراب عن الطعام" over "اضراب")
                 found = [c for c in found if c.entry.with_]
             cues.extend(found)
@@ -233,12 +239,14 @@ class EventCoder:
         if e.kind == "p":
             src = Actor(text=doc.text[c.start:c.end])
         elif (src is None and plover in A.SPEECH_TYPES and main is not None and (tgt_s is None or tgt_s.entity is not main)
-              and (e.kind == "v" or c.word.endswith(A.PRONOUN_ENDINGS))):
+              and (e.kind == "v" or c.word.endswith(A.PRONOUN_ENDINGS)) and not (e.kind == "v" and A.plural_subject(c, g))):
             src = A.entity_actor(main)
         code = _code_for(c, src_s)
         place_s = tgt_s if (e.code.cameo == "042" and tgt_s and tgt_s.entity.type == "GPE") else A.pick_place(doc, c, sl, g)
         place = A.place_of(place_s.entity if place_s else dateline)
         tgt = meeting.target if implicit else A.actor_of(tgt_s)
+        if "sym" in e.flags and not implicit and src is not None and tgt is not None and _main_side(doc, tgt, src, main):
+            src, tgt = tgt, src  # a two-sided event is told from the article's main actor's side
         if tgt is None and plover in ("ASSAULT", "COERCE") and place_s is not None and place_s.entity.type == "GPE":
             tgt = A.actor_of(place_s)
         spans = [(c.start, c.end)] + [(s.start, s.end) for s in (src_s, tgt_s) if s is not None]
@@ -251,6 +259,16 @@ class EventCoder:
                              date=date, location=place, evidence_start=ev.evidence_start,
                              evidence_end=ev.evidence_end, cue=ev.cue, mode=ev.mode))
         return out
+
+
+def _main_side(doc: Doc, a: Actor, b: Actor, main) -> bool:
+    """Whether `a`, and not `b`, is the article's main actor, named clearly more often: "اجتماع بين وزراء الخليج
+    وكيري" in an article about Kerry is Kerry's meeting with them. (Only the person or body itself: a country's other
+    actors may stand on either side.)"""
+    if main is None or a.entity is None or a.entity != main.id or b.entity == main.id or len(main.mentions) < MAIN_MIN:
+        return False
+    other = doc.entity(b.entity) if b.entity else None
+    return other is None or len(other.mentions) < len(main.mentions)
 
 
 def _meeting(events: list[Event]) -> Event | None:

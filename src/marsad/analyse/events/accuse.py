@@ -20,6 +20,7 @@ from marsad.resources import load_yaml
 
 WORD = re.compile(r"\w+")
 CLITICS = ("", "و", "ف", "ب", "ل", "ال", "وال", "فال", "بال", "لل", "ولل", "وب", "ول")
+ARMED = frozenset({"REB"})  # sectors of armed non-state groups: backing one is a wrong
 PREPOSITIONS = folded_words(("في", "من", "على", "إلى", "الى", "عن", "مع", "لدى", "داخل", "بين"))
 
 
@@ -30,6 +31,8 @@ class Accusations:
     agentive: frozenset[str]  # wrongs whose next name is the wrongdoer
     adjectives: frozenset[str]  # wrongs that qualify the noun right before them
     linking: frozenset[str]  # pronouns that may stand between a name and its adjective ("هي متطرفة")
+    bare_heads: frozenset[str]  # heads that count only without a clitic but و ("سبب الأزمة", not "بسبب الأزمة")
+    sponsors: frozenset[str]  # backing words: a wrong only when an armed group is named right after them
     against: frozenset[str]
     before: int
     after: int
@@ -40,11 +43,16 @@ def load_accusations() -> Accusations:
     """The packaged word lists of resources/events/accusations.yaml, folded."""
     y = load_yaml("events/accusations.yaml")
     wrongs: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in y["wrongs"]:
-        words = normalize(str(phrase)).split()
+    causes = y.get("causes") or {}
+    phrases = [str(p) for p in y["wrongs"]] + [f"{h} {t}" for h in causes.get("heads", ()) for t in causes.get("troubles", ())]
+    phrases += [str(p) for p in y.get("sponsors") or ()]
+    for phrase in phrases:
+        words = normalize(phrase).split()
         wrongs.setdefault(words[0], []).append(tuple(words[1:]))
     return Accusations(str(y["code"]), {k: tuple(v) for k, v in wrongs.items()}, folded_words(y["agentive"]),
-                       folded_words(y["adjectives"]), folded_words(y["linking"]), folded_words(y["against"]),
+                       folded_words(y["adjectives"]), folded_words(y["linking"]),
+                       folded_words(causes.get("heads", ())), folded_words(y.get("sponsors") or ()),
+                       folded_words(y["against"]),
                        int(y["before"]), int(y["after"]))
 
 
@@ -73,6 +81,8 @@ def accusation_events(doc: Doc, news_day: str | None) -> list[Event]:
         if not inside:
             continue
         for start, end, word, head in _wrongs(doc, q.start, q.end, acc):
+            if head in acc.sponsors and not _backs_armed_group(doc, inside, end, acc):
+                continue  # "تدعم الحل السياسي": backing a cause, not an armed group
             accused = _accused(doc, inside, start, end, acc, head)
             if accused is None:
                 continue
@@ -80,9 +90,15 @@ def accusation_events(doc: Doc, news_day: str | None) -> list[Event]:
             if ent.country == speaker.country and (ent.type == "GPE" or ent.sector == "GOV" == speaker.sector):
                 continue  # "أمن المملكة", "الحكومة اليمنية تنظر": a speaker does not accuse their own state
             out.append(Event(type=code.plover, cameo=code.cameo, goldstein=code.goldstein,
-                             source=A.entity_actor(speaker), target=A.entity_actor(ent), date=q.date or news_day, location=None,
+                             source=A.entity_actor(speaker), target=A.entity_actor(ent), date=_said_on(doc, q, news_day), location=None,
                              evidence_start=min(s, start), evidence_end=max(e, end), cue=word))
     return out
+
+
+def _said_on(doc: Doc, q, news_day: str | None) -> str | None:
+    """The quotation's own date; one that is only the publication date (no date in its sentence) gives way to the
+    day the article reports on, as for every other event."""
+    return q.date if q.date and q.date != doc.published else (news_day or q.date)
 
 
 def _wrongs(doc: Doc, a: int, b: int, acc: Accusations) -> list[tuple[int, int, str, str]]:
@@ -96,7 +112,7 @@ def _wrongs(doc: Doc, a: int, b: int, acc: Accusations) -> list[tuple[int, int, 
         if w.startswith("ل") and w[1:2] != "ا":
             continue  # "لجرائم الحرب", "للإرهاب": what something is for, not a wrong pinned on anyone
         head = _bare(w, acc.wrongs)
-        if head is None:
+        if head is None or (head in acc.bare_heads and w not in (head, "و" + head)):
             continue
         for rest in acc.wrongs[head]:
             if tuple(words[k + 1:k + 1 + len(rest)]) != rest:
@@ -128,8 +144,16 @@ def _accused(doc: Doc, inside, start: int, end: int, acc: Accusations, head: str
         elif len(A.gap_words(doc, end, s)) < acc.after:
             if head in acc.agentive and (_how(ent, s) == "nisba" or ent.type == "ORG"):
                 return s, e, ent
+            if head in acc.sponsors and ent.sector not in ARMED and not _governed(doc, s):
+                return s, e, ent  # "دعم إيران للحوثيين": the backer is the genitive
             break
     return before
+
+
+def _backs_armed_group(doc: Doc, inside, end: int, acc: Accusations) -> bool:
+    """An armed non-state group is named within a few words after the backing word ("تدعم حزب الله", "دعم إيران
+    للحوثيين")."""
+    return any(s >= end and ent.sector in ARMED and len(A.gap_words(doc, end, s)) <= acc.after for s, _, ent in inside)
 
 
 def _governed(doc: Doc, s: int) -> bool:

@@ -22,6 +22,7 @@ AGENTLESS_NOUN_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "R
 # Speech-like events whose unnamed agent is the article's main actor ("وأضاف: ...").
 SPEECH_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONSULT"})
 PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")
+QUOTE_MARKS = ":«»"  # a colon or guillemets open a statement; plain quotes often only cite a phrase
 MAX_GAP = 12  # words between a cue and its target
 
 
@@ -123,15 +124,22 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
     before = [s for s in sl if s.end <= cue.start and s.is_actor and not is_place(s, g) and not is_marked(s, g)
               and not _attributive(doc, s, sl)]
     after = [s for s in sl if s.start >= cue.end and s.is_actor]
+    if e.kind == "v" and plural_subject(cue, g):
+        after = []  # "واتهموا الحكومة": the verb holds its subject; the name after it is the object
     if "rev" in e.flags:
         return (before[-2] if len(before) > 1 else None), False
     if "hal" in e.flags:  # "قال أوباما ...، داعيا المشرعين": the clause's subject, a person first
         people = [s for s in before if s.entity.type == "PER"]
         return (people or before or [None])[0], False
+    shared = _shared_subject(doc, cue, before, after, g) if e.kind == "v" else None
+    if shared is not None:
+        return shared, False
     titled = _titled_subject(doc, cue, after, g) if e.kind == "v" else None
     if titled is not None:
         return titled, True
     first_after = after[0] if after and not is_marked(after[0], g) and not is_place(after[0], g) else None
+    if e.kind == "v" and first_after is not None and _oblique_plural(doc, cue, first_after, g):
+        first_after = None
     gap_after = gap_words(doc, cue.end, after[0].start) if after else []
     if e.kind == "n" and g.between in gap_after[:2] and after:
         return after[0], True  # "محادثات بين X و Y", "الاجتماع المشترك بين X و Y"
@@ -154,6 +162,57 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
             return s, False
         break
     return None, False
+
+
+def plural_subject(cue: Cue, g: Grammar) -> bool:
+    """The verb carries a plural or dual subject ("اتهموا", "يطالبون", "اتفقا", "اتهموها"): a named subject would
+    follow a singular verb, so no name after this one is its subject."""
+    bare = cue.word[len(cue.prefix):]
+    forms = cue.entry.forms
+    stems = [(bare, g.subject_endings)]
+    for p in g.object_pronouns:
+        if bare.endswith(p) and len(bare) - len(p) >= 3:
+            stems.append((bare[:-len(p)], g.subject_endings + ("و",)))  # "اتهمو" + "ها"
+            break
+    for stem, endings in stems:
+        for end in endings:
+            if not stem.endswith(end) or len(stem) - len(end) < 2:
+                continue
+            # a long ending is always one; a one- or two-letter "ا", "ان", "و" only beside the bare verb ("اتفقا"
+            # beside "اتفق"), else it is the verb's own letter ("دعا", "يدعو")
+            if len(end) == 2 and end[0] == "و" or stem[:-len(end)] in forms:
+                return True
+    return False
+
+
+def _shared_subject(doc: Doc, cue: Cue, before: list[Slot], after: list[Slot], g: Grammar) -> Slot | None:
+    """A request verb joined by و to an earlier clause of its sentence, with a name and then the request's
+    preposition after it ("وصف كيري الانتخابات بأنها معيبة وحث الرئيس نكورونزيزا على الحوار"): the name is whom it
+    addresses, and the subject is the earlier clause's."""
+    if "addressee" not in cue.entry.flags or cue.prefix[:1] != "و" or cue.tok < 3 or not before or not after:
+        return None
+    end = after[0].end
+    for t in after[1:]:  # "الرئيس الفنزويلي نيكولاس مادورو": the nisba and the name form one phrase
+        if gap_words(doc, end, t.start):
+            break
+        end = t.end
+    nxt = gap_words(doc, end, end + 12)[:1]  # the word right after the name
+    if not nxt or nxt[0] not in g.request_preps:
+        return None
+    subj = before[-1]
+    if any(ch in doc.text[subj.end:cue.start] for ch in QUOTE_MARKS):
+        return None  # "قالت حماس: «...»..ودعا": a quotation between closes the earlier clause
+    return subj if _clause_clear(doc, subj.end, cue.start, g) else None
+
+
+def _oblique_plural(doc: Doc, cue: Cue, s: Slot, g: Grammar) -> bool:
+    """A plural nisba in the oblique case right after a verb, alone or after the noun it qualifies ("حذر المشرعين
+    الأمريكيين"): a subject there would be nominative ("حذر المشرعون الأمريكيون"), so this is the verb's object."""
+    if s.mention.how != "nisba":
+        return False
+    gap = gap_words(doc, cue.end, s.start)
+    words = gap + gap_words(doc, s.start, s.end)
+    return len(gap) <= 1 and all(w.endswith(g.oblique_plural) for w in words)
 
 
 def _coordinated(doc: Doc, s: Slot, sl: list[Slot]) -> Slot | None:

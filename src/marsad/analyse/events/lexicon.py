@@ -88,6 +88,10 @@ class Grammar:
     executions: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     title_heads: frozenset[str] = frozenset()
+    subject_endings: tuple[str, ...] = ()
+    object_pronouns: tuple[str, ...] = ()
+    oblique_plural: str = ""
+    request_preps: frozenset[str] = frozenset()
 
 
 def folded_words(words) -> frozenset[str]:
@@ -112,6 +116,11 @@ def load_grammar() -> Grammar:
         pronoun_subjects=folded_words(y.get("pronoun_subjects") or ()), passives=folded_words(y.get("passives") or ()),
         executions=folded_words(y.get("executions") or ()), place_nouns=folded_words(y.get("place_nouns") or ()),
         title_heads=folded_words(y.get("title_heads") or ()),
+        # longest first, so that "هما" is stripped whole rather than as "ا"
+        subject_endings=tuple(sorted(folded_words(y.get("subject_endings") or ()), key=len, reverse=True)),
+        object_pronouns=tuple(sorted(folded_words(y.get("object_pronouns") or ()), key=len, reverse=True)),
+        oblique_plural=normalize(y.get("oblique_plural", "")) or "\0",
+        request_preps=folded_words(y.get("request_preps") or ()),
     )
 
 

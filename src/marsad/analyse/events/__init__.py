@@ -15,17 +15,16 @@ from marsad.doc import Actor, Doc, Event, Span
 from marsad.analyse.events import actors as A
 from marsad.analyse.events.accuse import accusation_events
 from marsad.analyse.events.lexicon import (
-    WORD, Code, Cue, Grammar, automaton, load_entries, load_grammar, load_modes, match_forms, word_is,
+    WORD, Code, Cue, Grammar, automaton, is_nisba, load_entries, load_grammar, load_modes, match_forms, word_is,
 )
 
 __all__ = ["EventCoder", "detect_types"]
 
 INHERIT_WINDOW = 8  # tokens: a verbal noun right after an intended verb ("سيسافر ... لاجراء محادثات") shares its mode
-NOUN_ONLY_PREFIXES = ("ب", "ك")  # prepositions stand before a verbal noun ("بخطف"), never before a verb; a two-letter
-# verb ("حث") after one is another word ("بحثي")
 # Nunation marks ("شكراً", "طلباً") end only nouns and participles ("داعياً"): a verb form written with one is a
 # verbal noun, not a verb.
 TANWEEN = frozenset("\u064b\u064c\u064d")
+TA_MARBUTA = "\u0629"
 MAIN_MIN = 3  # mentions that make an actor the article's subject, from whose side a two-sided event is told
 REFER_BACK = 2  # sentences: how far back an undated verbal noun looks for the dated event it refers to
 
@@ -105,8 +104,11 @@ class EventCoder:
                 continue
             o_s, o_e = nt.span(ws, we)
             nunated = marked and not TANWEEN.isdisjoint(doc.text[o_s:o_e])
+            # a verb never ends in ta marbuta: "طلبة" (students) and "حملة" (a campaign) fold like "طلبه", "حمله"
+            tied = doc.text[o_e - 1:o_e] == TA_MARBUTA
             found = [Cue(e, ws, we, o_s, o_e, words[k], prefix, tok=k) for e in entries
-                     if not (nunated and e.kind == "v" and "hal" not in e.flags) and self._fits(e, words, k, prefix, form)]
+                     if not ((nunated or tied) and e.kind == "v" and "hal" not in e.flags)
+                     and self._fits(e, words, k, prefix, form)]
             if any(c.entry.with_ for c in found):  # the specific reading wins ("اضراب عن الطعام" over "اضراب")
                 found = [c for c in found if c.entry.with_]
             cues.extend(found)
@@ -114,6 +116,8 @@ class EventCoder:
             return cues
         wset = set(words)
         blocked = {t for t, bl in g.blockers.items() if not bl.isdisjoint(wset)}
+        if "*" in blocked:  # a sentence about a match: no event of any type
+            return []
         cues = [c for c in cues if c.entry.code.plover not in blocked]
         if not _anchored(doc, sent, wset, g):
             cues = [c for c in cues if not _definite_noun(c, g) or "after_passive" in c.entry.flags]
@@ -125,7 +129,11 @@ class EventCoder:
 
     def _fits(self, e, words: list[str], k: int, prefix: str = "", form: str = "") -> bool:
         g = self.g
-        if e.kind == "v" and len(form) <= 2 and any(p in prefix for p in NOUN_ONLY_PREFIXES):
+        # a verb form after the article or a preposition is its verbal noun: kept only where that noun means the same
+        # ("بخطف" abducting, but "الطلب" demand, "بثمن" at a price); a two-letter one is always another word ("بحثي")
+        if e.kind == "v" and prefix in g.noun_prefixes and (len(form) <= 2 or "masdar" not in e.flags):
+            return False
+        if e.kind == "n" and is_nisba(words[k], form, g):
             return False
         if "after_passive" in e.flags and not (k and words[k - 1] in g.passives):
             return False
@@ -316,7 +324,7 @@ def _phrase_at(words: list[str], j: int, phrase: tuple[str, ...], g: Grammar, ex
         # whole, except for a leading conjunction
         if exact and not (n == 0 and w[:1] in ("و", "ف") and w[1:] == p):
             return False
-        if not exact and not word_is(w, p, g):
+        if not exact and (not word_is(w, p, g) or is_nisba(w, p, g)):
             return False
     return True
 

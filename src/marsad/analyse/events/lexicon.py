@@ -92,6 +92,9 @@ class Grammar:
     object_pronouns: tuple[str, ...] = ()
     oblique_plural: str = ""
     request_preps: frozenset[str] = frozenset()
+    noun_prefixes: frozenset[str] = frozenset()
+    nisba_endings: frozenset[str] = frozenset()
+    nisba_article_endings: frozenset[str] = frozenset()
 
 
 def folded_words(words) -> frozenset[str]:
@@ -121,6 +124,9 @@ def load_grammar() -> Grammar:
         object_pronouns=tuple(sorted(folded_words(y.get("object_pronouns") or ()), key=len, reverse=True)),
         oblique_plural=normalize(y.get("oblique_plural", "")) or "\0",
         request_preps=folded_words(y.get("request_preps") or ()),
+        noun_prefixes=folded_words(y.get("noun_prefixes") or ()),
+        nisba_endings=folded_words(y.get("nisba_endings") or ()),
+        nisba_article_endings=folded_words(y.get("nisba_article_endings") or ()),
     )
 
 
@@ -196,6 +202,17 @@ def word_is(token: str, stem: str, g: Grammar) -> bool:
     if i < 0:
         return False
     return token[:i] in g.prefixes and token[i + len(stem):] in g.suffixes
+
+
+def is_nisba(token: str, stem: str, g: Grammar) -> bool:
+    """True when `token` is the adjective made from `stem` ("اجتماعية", "الاجتماعي" from "اجتماع")."""
+    i = token.find(stem)
+    if i < 0:
+        return False
+    rest = token[i + len(stem):]
+    if rest in g.nisba_endings:
+        return True
+    return rest in g.nisba_article_endings and token[:i].endswith(("ال", "لل"))
 
 
 def find_words(ntext: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:

@@ -9,17 +9,20 @@ entity-level, exact span, for PER, ORG and LOC.
 from __future__ import annotations
 
 import argparse
-from bisect import bisect_left
 import functools
 import json
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
+import numpy as np
 import pycrfsuite
 
 from marsad.analyse.entities.clitics import lexicon
 from marsad.analyse.entities.decode import FastCRF
-from marsad.analyse.entities.features import Featurizer, NameLikeness, doc_cues, gazetteer_tags, tokenize
+from marsad.analyse.entities.features import (
+    TYPE_OF_KIND, Featurizer, NameLikeness, doc_cues, gazetteer_tags, lemma_table, tokenize_flat,
+)
 from marsad.analyse.entities.matcher import Matcher
 from marsad.analyse.entities.wordclasses import WordClasses
 from marsad.analyse.entities.wordclasses import load as load_word_classes
@@ -134,9 +137,7 @@ def name_lists() -> dict[str, str]:
 @functools.cache
 def dictionary_lemmas() -> dict[str, str]:
     """Folded word form -> folded lemma, from simplemma's Arabic dictionary (about 260,000; built once, ~1 s)."""
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
-
-    return {normalize(k): normalize(v) for k, v in DefaultDictionaryFactory().get_dictionary("ar").items()}
+    return {normalize(k): normalize(v) for k, v in lemma_table().items()}
 
 
 @functools.cache
@@ -195,59 +196,88 @@ class NerTagger:
     def tag_block(self, sents: list[list[str]]) -> list[list[str]]:
         """Labels of pre-tokenised sentences that form one document, from the fast decoder."""
         words, gaz = (list(x) for x in zip(*[self._prepare(t) for t in sents])) if sents else ([], [])
-        return self._tag_doc(words, gaz)
+        return self.crf.tag(words, gaz)
 
-    def _doc_inputs(self, text: str, sentences, matches):
-        """Token spans, words and catalogue tags of every sentence of a folded text."""
-        toks_l, words_l, gaz_l = [], [], []
-        all_toks = tokenize(text, 0, len(text))
-        starts = [a for a, _ in all_toks]
-        mi = 0
-        for s, e in sentences:
-            toks = all_toks[bisect_left(starts, s):bisect_left(starts, e)]
-            if not toks:
-                continue
-            mi, sent_m = _within(matches, mi, s, e)
-            toks_l.append(toks)
-            words_l.append([text[a:b] for a, b in toks])
-            gaz_l.append(gazetteer_tags(toks, sent_m, self.types))
-        return toks_l, words_l, gaz_l
+    def _doc_inputs(self, text: str, sentences, matches) -> _DocTokens:
+        """The model's tokens of a folded text's sentences, with the catalogue tags of tokens inside matches."""
+        words, starts, ends = tokenize_flat(text)
+        bounds = np.asarray(sentences, dtype=np.intp).reshape(-1, 2)
+        k = np.searchsorted(bounds[:, 0], starts, "right") - 1
+        inside = (k >= 0) & (starts < bounds[np.maximum(k, 0), 1])
+        if not inside.all():
+            keep = np.flatnonzero(inside)
+            words = [words[i] for i in keep.tolist()]
+            starts, ends, k = starts[keep], ends[keep], k[keep]
+        first = np.ones(len(k), dtype=bool)  # a sentence's first token starts a tag afresh
+        first[1:] = k[1:] != k[:-1]
+        return _DocTokens(words, starts, ends, k, first, self._gaz(starts, ends, first, matches))
 
-    def _tag_doc(self, words_l, gaz_l) -> list[list[str]]:
-        return self.crf.tag(words_l, gaz_l, self._cues(words_l, gaz_l))
+    def _gaz(self, starts, ends, first, matches) -> list[tuple[int, str]]:
+        """(token, B-/I- catalogue tag) for the tokens a match covers, as features.gazetteer_tags tags them."""
+        tags: dict[int, str] = {}
+        for m in matches:
+            if m.kind == "inner":
+                continue  # a country nested in an office phrase: the office tag covers those tokens
+            typ = self.types.get(m.target, "MISC") if m.kind == "name" else TYPE_OF_KIND[m.kind]
+            j = int(np.searchsorted(ends, m.start, "right"))
+            k = int(np.searchsorted(starts, m.end, "left"))
+            for i in range(j, k):
+                tags[i] = ("B-" if i == j or first[i] else "I-") + typ
+        return sorted(tags.items())
 
     def spans(self, text: str, sentences: list[tuple[int, int]], matches) -> list[tuple[int, int, str]]:
         """Entity spans (folded offsets, type PER/ORG/LOC) the model finds in folded `text`."""
-        toks_l, words_l, gaz_l = self._doc_inputs(text, sentences, matches)
-        out: list[tuple[int, int, str]] = []
-        for toks, labels in zip(toks_l, self._tag_doc(words_l, gaz_l)):
-            for a, b, typ in entity_spans(labels):
-                if typ in EVAL_TYPES:
-                    out.append((toks[a][0], toks[b - 1][1], typ))
-        return out
+        dt = self._doc_inputs(text, sentences, matches)
+        labels = self._labels(dt)
+        return [(int(dt.starts[a]), int(dt.ends[b - 1]), typ) for a, b, typ in flat_entity_spans(labels, dt.first)
+                if typ in EVAL_TYPES]
+
+    def _labels(self, dt: _DocTokens) -> list[str]:
+        if not dt.words:
+            return []
+        lengths = np.diff(np.flatnonzero(np.append(dt.first, True))).tolist()
+        labs = self.crf.labels
+        return [labs[i] for i in self.crf.tag_tokens(dt.words, lengths, dt.gaz).tolist()]
 
     def label_text(self, text: str) -> list[tuple[str, str]]:
         """(folded word, label) for every token of a raw text."""
         folded = normalize(text)
         sents = [(s.start, s.end) for s in split_sentences(folded)]
-        _, words_l, gaz_l = self._doc_inputs(folded, sents, self.matcher.find(folded))
-        labels = self._tag_doc(words_l, gaz_l)
-        return [(w, lab) for ws, ls in zip(words_l, labels) for w, lab in zip(ws, ls)]
+        dt = self._doc_inputs(folded, sents, self.matcher.find(folded))
+        return list(zip(dt.words, self._labels(dt)))
+
+
+class _DocTokens(NamedTuple):
+    """A document's tokens for the model: words, offsets, sentence number, sentence-first flags, catalogue tags."""
+
+    words: list[str]
+    starts: np.ndarray
+    ends: np.ndarray
+    sentence: np.ndarray
+    first: np.ndarray
+    gaz: list[tuple[int, str]]
+
+
+def flat_entity_spans(labels: list[str], first) -> list[tuple[int, int, str]]:
+    """`entity_spans` over a document's labels, sentences one after the other (`first` marks sentence starts)."""
+    out = []
+    start, typ = None, None
+    for i in [i for i, lab in enumerate(labels) if lab != "O"]:
+        lab = labels[i]
+        if start is not None and not (end == i and not first[i] and lab[0] == "I" and lab[2:] == typ):
+            out.append((start, end, typ))
+            start = None
+        if start is None:
+            start, typ = i, lab[2:]
+        end = i + 1
+    if start is not None:
+        out.append((start, end, typ))
+    return out
 
 
 def blocks(sents, size: int = BLOCK):
     """Consecutive groups of `size` sentences: ANERcorp has no article boundaries, so blocks stand in for them."""
     return [sents[i:i + size] for i in range(0, len(sents), size)]
-
-
-def _within(matches, i: int, s: int, e: int):
-    """(new start index, the matches inside [s, e)) for sorted, non-overlapping matches."""
-    while i < len(matches) and matches[i].end <= s:
-        i += 1
-    j = i
-    while j < len(matches) and matches[j].start < e:
-        j += 1
-    return i, matches[i:j]
 
 
 def entity_spans(labels: list[str]) -> list[tuple[int, int, str]]:

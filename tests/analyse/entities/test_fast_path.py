@@ -89,3 +89,21 @@ def test_thinning_the_word_cache_keeps_the_labels(monkeypatch):
     nt.spans(other, [(0, len(other))], matcher.find(other))  # fills the cache past its bound
     got = nt.spans(TEXT, sents, matcher.find(TEXT))  # thins, then tags
     assert thinned and got == want
+
+
+USE_PIECES = ["الجيش", "والجيش", "بالجيش", "للجيش", "ولجيش", "الجيشان", "وبالجيش", "فالجيش", "كالجيش", "الصباح",
+              "والصباح", "للصباح", "بالصباح", "ال", "و", " ", "،", "_", "x", "«"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(USE_PIECES), max_size=12))
+def test_word_uses_are_those_of_the_clitic_patterns(pieces):
+    from marsad.analyse.entities.resolve import _CLITIC, _definite_uses, _uses
+
+    text = "".join(pieces)
+    for head in ("جيش", "الصباح"):
+        pattern = rf"(?<!\w)[وف]?(?:[بك]?(ال)|ل(ل)){re.escape(head)}(?!\w)"
+        want = [(m.start(1) if m.start(1) >= 0 else m.start(2), m.end()) for m in re.finditer(pattern, text)]
+        assert _definite_uses(text, head) == want
+        pattern = rf"(?<!\w)[وفلب]?({re.escape(head)})(?!\w)"
+        assert [(s, e) for _, s, e in _uses(text, head, _CLITIC)] == [m.span() for m in re.finditer(pattern, text)]

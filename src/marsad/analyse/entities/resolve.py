@@ -22,6 +22,46 @@ APPOSITIVE_MIN = 70.0
 MERGE_MIN = 85.0
 _WORD = re.compile(r"\w+")
 _GAP = re.compile(r"[\s،,]*")
+# What may stand before a word inside its token: clitics and the article ("والجيش", "بالحكومة", "للجيش": the
+# groups hold where the article starts), or a single clitic before a surname ("وللصباح" is not one).
+_DEFINITE = re.compile(r"[وف]?(?:[بك]?(ال)|ل(ل))")
+_CLITIC = re.compile(r"[وفلب]?")
+_NOTHING = re.compile("")
+_MAX_PREFIX = 4
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"  # the regular-expression \w
+
+
+def _uses(text: str, word: str, prefix: re.Pattern) -> list[tuple[re.Match, int, int]]:
+    """(prefix match, start, end) of each whole token made of `prefix` and then `word`, left to right.
+
+    A plain substring search for the word with the token's edges checked by hand: a pattern that starts with
+    optional clitics and a look-behind would be tried at every character of the text.
+    """
+    out = []
+    n, size = len(word), len(text)
+    i = text.find(word) if word else -1
+    while i >= 0:
+        e = i + n
+        if e == size or not _is_word(text[e]):
+            ws = i
+            while ws > 0 and i - ws <= _MAX_PREFIX and _is_word(text[ws - 1]):
+                ws -= 1
+            p = prefix.fullmatch(text, ws, i) if ws == 0 or not _is_word(text[ws - 1]) else None
+            if p is not None:
+                out.append((p, ws, e))
+                i = text.find(word, e)
+                continue
+        i = text.find(word, i + 1)
+    return out
+
+
+def _definite_uses(text: str, head: str) -> list[tuple[int, int]]:
+    """(start, end) of each use of `head` with the article, after optional clitics (الجبهة, والجبهة, بالجبهة,
+    للجبهة); the mention starts at the article (the second lam of "لل")."""
+    return [(p.start(1) if p.start(1) >= 0 else p.start(2), e) for p, _, e in _uses(text, head, _DEFINITE)]
 
 
 @dataclass(slots=True)
@@ -341,9 +381,9 @@ def _similar_person(name: str, people: list[Entity], cat: Catalogue) -> str | No
 def repeat_aliases(de: DocEntities) -> None:
     """Finds later uses of names learnt in this document (an appositive misspelling used again alone)."""
     for alias, eid in de.aliases.items():
-        for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", de.text):
-            if not overlaps((m.start(), m.end()), de.taken):
-                de.mention(de.by_id[eid], m.start(), m.end(), "alias")
+        for _, start, end in _uses(de.text, alias, _NOTHING):
+            if not overlaps((start, end), de.taken):
+                de.mention(de.by_id[eid], start, end, "alias")
 
 
 def head_references(de: DocEntities) -> None:
@@ -368,13 +408,12 @@ def head_references(de: DocEntities) -> None:
     for head, ends in named.items():
         ends.sort(key=lambda t: t[0])
         # the word with the article, after optional clitics: الجبهة, والجبهة, بالجبهة, للجبهة
-        for m in re.finditer(rf"(?<!\w)[وف]?(?:[بك]?({art})|ل(ل)){re.escape(head)}(?!\w)", de.text):
-            start = m.start(1) if m.start(1) >= 0 else m.start(2)
-            if overlaps((start, m.end()), de.taken):
+        for start, end in _definite_uses(de.text, head):
+            if overlaps((start, end), de.taken):
                 continue
-            before = [ent for end, ent in ends if end <= start]
+            before = [ent for e, ent in ends if e <= start]
             if before:
-                de.mention(before[-1], start, m.end(), "reference")
+                de.mention(before[-1], start, end, "reference")
 
 
 def repeat_surnames(de: DocEntities) -> None:
@@ -394,14 +433,14 @@ def repeat_surnames(de: DocEntities) -> None:
                 named.setdefault(words[-1], []).append((m.end, ent))
     for surname, ends in named.items():
         ends.sort(key=lambda t: t[0])
-        for m in re.finditer(rf"(?<!\w)[وفلب]?({re.escape(surname)})(?!\w)", de.text):
-            start, end = m.start(1), m.end(1)
+        for _, token_start, end in _uses(de.text, surname, _CLITIC):
+            start = end - len(surname)
             if overlaps((start, end), de.taken):
                 continue
             before = [ent for e, ent in ends if e <= start]
             if _joined_name(de.text, start, de.lex):
                 continue
-            if before and (surname not in everyday or _named_by_context(de, m.start(), end)):
+            if before and (surname not in everyday or _named_by_context(de, token_start, end)):
                 de.mention(before[-1], start, end, "surname")
 
 
@@ -471,16 +510,13 @@ def national_references(de: DocEntities) -> None:
     home = _home_country(de)
     if home is None:
         return
-    art = de.lex.article
     for head, kind in de.lex.national_heads:
         eid = f"org:{kind}_{home.lower()}"
         if eid not in de.cat.entities:
             continue
-        for m in re.finditer(rf"(?<!\w)[وف]?(?:[بك]?({art})|ل(ل)){re.escape(head)}(?!\w)", de.text):
-            start = m.start(1) if m.start(1) >= 0 else m.start(2)
-            if not overlaps((start, m.end()), de.taken) and not _qualified(de, m.end()) \
-                    and not _in_title(de, start):
-                de.mention(de.from_catalogue(eid), start, m.end(), "national")
+        for start, end in _definite_uses(de.text, head):
+            if not overlaps((start, end), de.taken) and not _qualified(de, end) and not _in_title(de, start):
+                de.mention(de.from_catalogue(eid), start, end, "national")
 
 
 def _in_title(de: DocEntities, start: int) -> bool:

@@ -311,3 +311,45 @@ def test_head_noun_after_a_leading_word_of_the_name(recognizer):
     # "دول مجلس التعاون": the head is the second word
     doc = run(recognizer, "اجتمع وزراء خارجية دول مجلس التعاون أمس. وقال بيان المجلس إن الاجتماع كان مثمرا")
     assert ("المجلس", "reference") in mentions_of(doc, "gcc")
+
+
+def _model_people(text: str, names: list[str]):
+    """Resolves model-found person names (given as the strings the model would mark) in folded `text`."""
+    from marsad.analyse.entities import _matcher
+    from marsad.analyse.entities.clitics import lexicon
+    from marsad.analyse.entities.resolve import DocEntities, ModelSpan, resolve_matches, resolve_model
+    from marsad.arabic.normalize import normalize
+
+    cat, matcher = _matcher(FIXTURE, None)
+    text = normalize(text)
+    de = DocEntities(cat, lexicon(), text, "2024-04-09")
+    resolve_matches(de, matcher.find(text))
+    spans, pos = [], 0
+    for name in names:
+        s = text.index(normalize(name), pos)
+        spans.append(ModelSpan(s, s + len(normalize(name)), "PER"))
+        pos = s + len(normalize(name))
+    resolve_model(de, spans)
+    return [(e.name_ar, [text[m.start:m.end] for m in e.mentions]) for e in de.by_id.values() if e.type == "PER"]
+
+
+def test_rank_before_a_model_found_name_is_not_part_of_it():
+    people = _model_people("وأعلن اللواء سمير حداد أن الطريق فتحت.", ["اللواء سمير حداد"])
+    assert people == [("سمير حداد", ["سمير حداد"])]
+
+
+def test_rank_and_surname_alone_is_the_person_named_in_full():
+    people = _model_people("أعلن يوسف الخطيب أن الطريق فتحت. وقال العميد الخطيب إن الوضع هادئ.",
+                           ["يوسف الخطيب", "العميد الخطيب"])
+    assert people == [("يوسف الخطيب", ["يوسف الخطيب", "الخطيب"])]
+
+
+def test_surname_shared_by_two_people_is_the_one_named_first():
+    people = _model_people("التقى يوسف الخطيب بسامر الخطيب. وقال العميد الخطيب إن الوضع هادئ.",
+                           ["يوسف الخطيب", "سامر الخطيب", "العميد الخطيب"])
+    assert people == [("يوسف الخطيب", ["يوسف الخطيب", "الخطيب"]), ("سامر الخطيب", ["سامر الخطيب"])]
+
+
+def test_a_fathers_name_is_not_a_surname():
+    people = _model_people("استقبل محمد بن سلمان الوفد. وقال سلمان إن الزيارة مهمة.", ["محمد بن سلمان", "سلمان"])
+    assert ("سلمان", ["سلمان"]) in people

@@ -37,6 +37,7 @@ class Lexicon:
     everyday_places: frozenset[str] = frozenset()  # جامعة, معسكر: towns read only after a place word
     not_names: frozenset[str] = frozenset()  # ريال, نيسان, الله: never a name found by the model
     title_words: frozenset[str] = frozenset()  # "رئيس الحكومة": a title before a national body's head noun
+    person_titles: frozenset[str] = frozenset()  # العماد, اللواء, الشيخ: before a name, not part of it
 
     @property
     def plain_prefixes(self) -> frozenset[str]:
@@ -73,7 +74,7 @@ def lexicon() -> Lexicon:
         name_joiners=f(y.get("name_joiners") or ()), towns_as_names=f(y.get("towns_as_names") or ()),
         place_prepositions=f(y.get("place_prepositions") or ()),
         national_heads=tuple((normalize(k), v) for k, v in (y.get("national_heads") or {}).items()),
-        title_words=f(y.get("national_title_words") or ()),
+        title_words=f(y.get("national_title_words") or ()), person_titles=f(y.get("person_titles") or ()),
         countries_as_words=f(y.get("countries_as_words") or ()),
         everyday_places=f(y.get("everyday_places") or ()), not_names=f(y.get("not_names") or ()),
     )

@@ -338,10 +338,12 @@ def resolve_model(de: DocEntities, spans: list[ModelSpan], common: frozenset[str
         if overlaps((sp.start, sp.end), de.taken):
             continue
         start = sp.start + clitic_length(de.text[sp.start:sp.end], de.lex, common)
+        if sp.type == "PER":
+            start += _title_length(de.text[start:sp.end], de.lex)
         name = de.text[start:sp.end]
         eid = de.aliases.get(name)
         if eid is None and sp.type == "PER":
-            eid = _similar_person(name, people, de.cat)
+            eid = _similar_person(name, people, de.cat, de.lex.name_joiners)
         if eid is not None:
             de.mention(de.by_id[eid], start, sp.end, "alias")
             continue
@@ -365,7 +367,20 @@ def clitic_length(name: str, lex: Lexicon, common: frozenset[str]) -> int:
     return 0
 
 
-def _similar_person(name: str, people: list[Entity], cat: Catalogue) -> str | None:
+def _title_length(name: str, lex: Lexicon) -> int:
+    """Length of a rank or honorific before a model-found person name, with the space after it ("العماد عون" -> 7),
+    or 0 when the name has no such word first or nothing after it."""
+    first, _, rest = name.partition(" ")
+    if first in lex.person_titles and rest.strip():
+        return len(name) - len(rest.lstrip())
+    return 0
+
+
+def _similar_person(name: str, people: list[Entity], cat: Catalogue, joiners: frozenset[str] = frozenset()
+                    ) -> str | None:
+    """The first person of the document (catalogue people first) with a spelling close to `name` and as many words,
+    or, for one word, whose name ends with it: a surname alone after the full name ("عون" -> ميشال عون). A last word
+    after بن/أبو/آل is a father's or a family's name that others share ("سعود" is not سلمان بن عبدالعزيز آل سعود)."""
     k = name.count(" ") + 1
     for ent in people:
         c = cat.entities.get(ent.id)
@@ -373,9 +388,14 @@ def _similar_person(name: str, people: list[Entity], cat: Catalogue) -> str | No
         for v in forms:
             if v.count(" ") + 1 == k and fuzz.ratio(name, v) >= MERGE_MIN:
                 return ent.id
-        if k == 1 and any(v.endswith(" " + name) for v in (*forms, ent.name_ar)):
-            return ent.id  # a surname alone after the full name of someone named earlier in the document
+        if k == 1 and any(_ends_with_surname(v, name, joiners) for v in (*forms, ent.name_ar)):
+            return ent.id
     return None
+
+
+def _ends_with_surname(full: str, word: str, joiners: frozenset[str]) -> bool:
+    words = full.split()
+    return len(words) > 1 and words[-1] == word and words[-2] not in joiners
 
 
 def repeat_aliases(de: DocEntities) -> None:

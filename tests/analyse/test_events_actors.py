@@ -199,6 +199,15 @@ def test_a_plural_verb_holds_its_subject_and_the_name_after_it_is_the_object(nlp
     assert any(t == target for _, t in got) and all(s != target for s, _ in got)
 
 
+@pytest.mark.parametrize("text", [
+    "وقالت وكالة رويترز إن عشرات المحتجين اعتقلوا أمس في العاصمة الأوكرانية كييف.",
+    "وذكرت منظمة الصحة العالمية أن 40 مدنيا قتلوا أمس في مدينة حلب.",
+])
+def test_the_speaker_of_a_report_is_not_the_subject_of_a_plural_verb_in_it(nlp, text):
+    evs = events(nlp, text)
+    assert evs and all(s not in ("Reuters", "World Health Organization") for s, _ in pairs(evs, evs[0][0]))
+
+
 def test_a_verb_form_written_with_nunation_is_a_noun(nlp):
     evs = events(nlp, "وقالت إحدى الزائرات للرياض: شكراً لمصر على حسن التنظيم.")
     assert "SUPPORT" not in {ty for ty, *_ in evs}

@@ -126,6 +126,9 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
     after = [s for s in sl if s.start >= cue.end and s.is_actor]
     if e.kind == "v" and plural_subject(cue, g):
         after = []  # "واتهموا الحكومة": the verb holds its subject; the name after it is the object
+        # ... and that subject stands in the verb's own clause: "قال المرصد إن 12 شخصا قتلوا" is not the Observatory
+        # killing anyone (a speaker before إن/أن is outside the reported clause)
+        before = [s for s in before if not g.complementizers.intersection(gap_words(doc, s.end, cue.start))]
     if "rev" in e.flags:
         return (before[-2] if len(before) > 1 else None), False
     if "hal" in e.flags:  # "قال أوباما ...، داعيا المشرعين": the clause's subject, a person first

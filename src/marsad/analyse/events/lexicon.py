@@ -95,6 +95,7 @@ class Grammar:
     noun_prefixes: frozenset[str] = frozenset()
     nisba_endings: frozenset[str] = frozenset()
     nisba_article_endings: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
 
 
 def folded_words(words) -> frozenset[str]:
@@ -127,6 +128,7 @@ def load_grammar() -> Grammar:
         noun_prefixes=folded_words(y.get("noun_prefixes") or ()),
         nisba_endings=folded_words(y.get("nisba_endings") or ()),
         nisba_article_endings=folded_words(y.get("nisba_article_endings") or ()),
+        complementizers=folded_words(y.get("complementizers") or ()),
     )
 
 

@@ -37,15 +37,18 @@ def stem(word: str) -> str:
     if word in stop or len(word) < 2:
         return ""
     w = word
+    article = False
     for p in prefixes:
         if w.startswith(p) and len(w) - len(p) >= min_stem:
-            w = w[len(p):]
+            w, article = w[len(p):], True
             break
     for s in suffixes:
         if w.endswith(s) and len(w) - len(s) >= min_stem:
             w = w[: -len(s)]
             break
-    return "" if w in stop else w
+    # A word that took the article is a noun even when its rest spells a particle: العند (an air base) is not عند,
+    # الامام (the imam) is not امام. Stopwords listed with their article (العام) stay out.
+    return "" if w in stop and (not article or "ال" + w in stop) else w
 
 
 def words(text: str) -> list[str]:

@@ -303,3 +303,101 @@ def test_a_closing_form_after_a_colon_opens_the_next_quotation(finder):
 def test_an_opening_form_a_word_after_its_pair_closes_a_name(finder):
     qs = direct(finder, "وأكد كريم حمدان في تصريحات لقناة “الرافدين “المحلية نشرت اليوم استعداد بلاده للحوار.")
     assert qs == []
+
+
+def test_a_name_marked_inside_a_quotation_a_word_in_stays_nested(finder):
+    qs = direct(finder, "وأضاف كريم حمدان: «إن «نقابة المعلمين الأردنيين» لن تتراجع عن مطالبها».")
+    assert [q.text for q in qs] == ["إن «نقابة المعلمين الأردنيين» لن تتراجع عن مطالبها"]
+
+
+def test_a_long_quotation_right_after_the_verb_is_reported_though_the_sentence_goes_on(finder):
+    qs = direct(finder, 'وقال كريم حمدان إن الإصلاح ماض. وأضاف "سنحاسب كل من يعبث بالمال العام" في إشارة إلى المسؤولين.')
+    assert [q.text for q in qs] == ["سنحاسب كل من يعبث بالمال العام"]
+    assert qs[0].speaker.name_en == "Karim Hamdan"
+
+
+def test_a_quoted_name_right_after_the_verb_is_its_subject_when_a_clause_follows(finder):
+    qs = direct(finder, 'وأكد "مركز الدراسات الاقتصادية في عمان" في بيانه أن الأسعار سترتفع.')
+    assert qs == []
+
+
+def test_a_cue_word_after_tamma_is_a_verbal_noun(finder):
+    qs = direct(finder, 'وقال كريم حمدان الذي تم نقل كلمته عبر التلفزيون إن "الحكومة لن تتراجع عن خطتها".')
+    assert qs[0].speaker.name_en == "Karim Hamdan"
+
+
+@pytest.mark.parametrize("text", ["ونقلت فرق الإسعاف المصابين إلى المستشفى، إلا أن أحدهم توفي لاحقا.",
+                                  "وسيؤدي المشروع إلى نقل الركاب بسرعة، علما أن كلفته مرتفعة."])
+def test_naql_without_a_source_moves_things_and_reports_nothing(finder, text):
+    assert finder(make_doc(text)).quotes == []
+
+
+def test_naql_by_a_named_agency_without_a_source_reports(finder):
+    qs = finder(make_doc("ونقلت وكالة بترا أن الوفد وصل إلى عمان.")).quotes
+    assert [q.speaker.name_en for q in qs] == ["Petra"]
+
+
+def test_naql_anhu_takes_the_source_named_before(finder):
+    qs = direct(finder, "وقال كريم حمدان إن الخطة جاهزة. ونقلت عنه وكالة بترا قوله: «سنبدأ التنفيذ الشهر المقبل».")
+    assert qs[0].speaker.name_en == "Karim Hamdan"
+
+
+def test_an_an_inside_the_reported_clause_is_not_the_source(finder):
+    qs = direct(finder, 'ونقلت وكالة بترا أن "المواطنين عبروا عن ارتياحهم لقرارات منى صالح".')
+    assert [q.speaker.name_en for q in qs] == ["Petra"]
+
+
+@pytest.mark.parametrize("first", [
+    "وندد كريم حمدان بالهجوم على المدرسة.",
+    "من جانبه، انتقد وزير المالية الأردني كريم حمدان قرار البرلمان.",
+])
+def test_a_bare_qala_after_a_sentence_reporting_no_speech_takes_that_sentence_subject(finder, first):
+    qs = direct(finder, "وقالت منى صالح: «الموازنة جاهزة». " + first + " وقال: «لن نسمح بتكرار ذلك».")
+    assert qs[-1].text == "لن نسمح بتكرار ذلك" and qs[-1].speaker.name_en == "Karim Hamdan"
+
+
+def test_the_subject_taken_for_a_bare_qala_carries_on(finder):
+    text = "وقالت منى صالح: «الموازنة جاهزة». وندد كريم حمدان بالهجوم. وقال: «لن نسمح بذلك». وأضاف: «سنحاسب الفاعلين»."
+    assert [q.speaker.name_en for q in direct(finder, text)] == ["Mona Saleh", "Karim Hamdan", "Karim Hamdan"]
+
+
+@pytest.mark.parametrize("first", [
+    "وكرر رفض التعاون مع كريم حمدان.",  # the verb's subject is a pronoun; the person named is its object
+    "وفي ما يتعلق بكريم حمدان، يرى المراقبون أن الوضع صعب.",  # the sentence opens with a circumstance
+    "وبين أن كريم حمدان سيزور عمان.",  # itself a report: its speaker is the last one
+    '"سيزور كريم حمدان عمان قريبا".',  # the end of a quotation
+])
+def test_a_bare_qala_keeps_the_last_speaker_when_the_sentence_before_has_no_subject_of_its_own(finder, first):
+    qs = direct(finder, "وقالت منى صالح: «الموازنة جاهزة». " + first + " وقال: «لن نسمح بتكرار ذلك».")
+    assert qs[-1].speaker.name_en == "Mona Saleh"
+
+
+def test_a_bare_qala_after_a_sentence_with_a_speech_cue_keeps_that_cue_speaker(finder):
+    text = "وقالت منى صالح إن الموازنة جاهزة. واستقبل كريم حمدان الوفد. وأكدت منى صالح أن التصويت قريب. وقال: «نحن مستعدون»."
+    assert direct(finder, text)[-1].speaker.name_en == "Mona Saleh"
+
+
+def test_an_adverb_between_a_clause_initial_verb_and_its_subject_is_stepped_over(finder):
+    qs = direct(finder, "وقالت منى صالح: «الموازنة جاهزة». وقال أيضا كريم حمدان: «سنصوت عليها غدا».")
+    assert qs[-1].speaker.name_en == "Karim Hamdan"
+
+
+def test_an_adverb_after_a_verb_inside_a_clause_is_not_stepped_over(finder):
+    text = "وقالت منى صالح إن البرنامج يؤكد أيضا اهتمام كريم حمدان بالتعليم. وأضافت: «سنوسع البرنامج»."
+    assert direct(finder, text)[-1].speaker.name_en == "Mona Saleh"
+
+
+@pytest.mark.parametrize("relation", ["نائب", "نجل", "مستشار"])
+def test_a_person_named_as_the_relative_of_the_speaker_is_not_the_speaker(finder, relation):
+    qs = direct(finder, f"وقال {relation} كريم حمدان للصحفيين: «الوضع مستقر».")
+    assert qs[0].speaker is not None and qs[0].speaker.name_en != "Karim Hamdan"
+
+
+def test_a_spokesman_named_with_the_body_he_speaks_for_is_the_speaker(finder):
+    qs = direct(finder, "وقال المتحدث باسم كريم حمدان علي ناصر: «الوزير في صحة جيدة».")
+    assert qs[0].speaker.name_en == "Ali Nasser"
+
+
+def test_an_unnamed_spokesman_speaks_for_his_body(finder):
+    qs = direct(finder, "وقال المتحدث باسم وزارة الصحة المصرية: «اللقاح متوفر».")
+    assert qs[0].speaker.name_en == "Ministry of Health of Egypt"

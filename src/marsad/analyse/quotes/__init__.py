@@ -7,7 +7,8 @@ complementiser (إن/أن). A quoted stretch is a direct quotation when a cue in
 speaker right after it («...»، قال لافروف), or when it continues an open quotation of the previous paragraph;
 other quoted stretches (names, titles, scare quotes) are left alone. Reported speech introduced by إن/أن without
 quotation marks is kept as an indirect quotation. A cue without a subject (وأضاف:, مضيفاً) takes the speaker of
-the previous cue that had one.
+the previous cue that had one, except a bare "وقال:" opening a sentence right after a sentence that reports no speech
+("وندد الوزير فلان بالهجوم. وقال: ..."): that sentence's subject speaks.
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ MAX_BARE_SUBJECT_WORDS = 8
 MAX_LEAD_WORDS = 2
 # ... or at any distance when it is at least this long (ان السعودية تؤمن ان «الأسد فقد شرعيته ...»).
 MIN_QUOTATION_WORDS = 4
+WORD_RE = re.compile(r"\w+")
 _PUNCT_TAIL = " \t\u00a0.,،:;؛!?؟…-–—)" + MARKS
 
 
@@ -83,6 +85,9 @@ class QuoteFinder:
             if m.lastgroup == "m":
                 marks.append(m.start())
             else:
+                j = m.start() - 1
+                if j > 0 and t[j] == " " and t[t.rfind(" ", 0, j) + 1:j] in self.lex.noun_markers:
+                    continue  # "تم نقل خطابه": a verbal noun, not a verb with a subject
                 lemma, kind = self.lex.cue(m.group("c"))
                 cues.append(Cue(m.start(), m.end(), lemma, kind))
         if not cues:
@@ -127,17 +132,44 @@ class QuoteFinder:
             if _word_before(t, c.start) in self.lex.pronoun_subjects:
                 c.who = _named_before_cue(reader, c.start) or last  # "لكنه دعا إيران إلى أن ..."
                 continue
-            who, points_back = reader.subject(subj_a, subj_b)
+            who, points_back = reader.subject(subj_a, subj_b, _clause_initial(t, c.start))
             if who is None and not points_back:
                 continue
             if who is None:
-                who = _named_before(reader, t, c.start)
+                who = _named_before(reader, t, c.start) or self._previous_subject(
+                    t, c, s, cues[n - 1] if n else None, quoted, subj_a, subj_b)
             c.who = who or last or _person_earlier_in_sentence(reader, c.start, s)
             # A named person or organisation becomes the speaker later cues carry over; anonymous words only
             # when the cue reports something.
             if who is not None and (who.entity is not None and who.entity.type in ("PER", "ORG") or c.attach
                                     or w_end == nxt or _quote_before(t, quoted, c.start, self.lex)):
                 last = who
+
+    def _previous_subject(self, t: str, c: Cue, s: Span | None, before: Cue | None, quoted: list[Quoted],
+                          a: int, b: int) -> Who | None:
+        """The speaker of a bare "وقال:" opening a sentence right after a sentence that reports no speech ("وندد
+        الوزير فلان بالهجوم. وقال: «...»"): the person or body that sentence opens with as its verb's subject."""
+        if c.kind != "verbs" or s is None or t[s.start:c.start].strip() or s.start == 0:
+            return None
+        toks = TOKEN_RE.findall(t, a, b)
+        if toks and not self._reader._is_stop(toks[0]):
+            return None  # "وأضاف الوزير": an anaphoric title, the earlier speaker
+        k = bisect_right(self._sent_starts, s.start) - 2
+        prev = self._sents[k] if k >= 0 else None
+        if prev is None or (before is not None and before.start >= prev.start) or _inside(quoted, prev.start):
+            return None
+        start = prev.start
+        opener = next((op for op in self.lex.sentence_openers if t.startswith(op, start)), None)
+        if opener is not None:  # "من جانبه، انتقد ..."
+            start += len(opener)
+        verb = WORD_RE.search(t, start, prev.end)
+        if verb is None or verb.group().startswith(("ال", "وال")) or verb.group() in MARKS or _bare(
+                verb.group()) in self.lex.non_verb_openers:
+            return None  # a sentence opening with a noun, a quotation mark or a circumstance, not with a verb
+        nxt = TOKEN_RE.search(t, verb.end(), prev.end)
+        if nxt is None or nxt.group() in self.lex.complementisers or nxt.group() in MARKS or nxt.group() == ":":
+            return None  # "وبين أن ...", 'وزاد "...': a report whose verb the lexicon lacks; its speaker is the last one
+        return self._reader.first_phrase_speaker(verb.end(), prev.end)
 
     def _document_author(self, reader: SubjectReader, t: str, c: Cue, s, last: Who | None) -> Who | None:
         """Who wrote the text a "جاء في" cue quotes, or None when the cue quotes no text."""
@@ -201,16 +233,54 @@ class QuoteFinder:
             return False  # the marks hold a name ("وشددت «الشركة الكويتية لنفط الخليج»")
         return prev_word not in self.lex.prepositions and _quotation_like(t, q, self._sents, self._sent_starts)
 
+    def _object_quotation(self, t: str, q: Quoted, w_end: int) -> bool:
+        """A long quoted stretch right after the verb that the sentence runs on after ('وأضاف "سنحاسبهم إن خدعونا"
+        في إشارة إلى ...') is what the verb reports, unless a colon, mark or complementiser further on introduces the
+        words and the stretch is the quoted name of the speaker ('وأكد "مركز الأبحاث الوطني" في بيان أن ...')."""
+        if _words(t, q) < MIN_QUOTATION_WORDS or any(
+                m.start <= q.start and m.end >= q.end for m in self._reader._mentions_in(q.open, q.end + 1)):
+            return False
+        for tk in TOKEN_RE.finditer(t, q.close + 1, w_end):
+            g = tk.group()
+            if g == ":" or g in MARKS or g in self.lex.complementisers:
+                return False
+        return True
+
     def _find_attach(self, t: str, c: Cue, w_end: int, by_open: dict[int, Quoted]) -> tuple[int, int, int]:
         """Sets what the cue introduces (colon, quotation mark, complementiser); returns its subject span and
         the number of words in it. A quoted name inside the subject («ريا نوفوستي») is stepped over."""
         subj_a = c.end
         toks = list(TOKEN_RE.finditer(t, c.end, w_end))
         if c.kind == "transmit":
-            k = next((i for i, tk in enumerate(toks) if tk.group() in self.lex.transmit_from), None)
-            if k is not None:
-                subj_a = toks[k].end()
-                toks = toks[k + 1:]
+            # عن before what is reported; one inside the reported clause is not the source's
+            stop = next((i for i, tk in enumerate(toks) if tk.group() == ":" or tk.group() in self.lex.complementisers),
+                        len(toks))
+            k = next((i for i, tk in enumerate(toks[:stop]) if tk.group() in self.lex.transmit_from
+                      or tk.group() in self.lex.transmit_from_pronouns), None)
+            if k is None:
+                return self._relayed_by_named(t, c, toks, by_open, w_end)
+            subj_a = toks[k].end()
+            if toks[k].group() in self.lex.transmit_from_pronouns:
+                # "ونقلت عنه الصحيفة:": the source is the one named before; what stands before the words is the relay
+                self._attach_after(t, c, toks[k + 1:], by_open, w_end)
+                return subj_a, subj_a, 0
+            toks = toks[k + 1:]
+        return self._attach_after(t, c, toks, by_open, w_end, subj_a)
+
+    def _relayed_by_named(self, t: str, c: Cue, toks: list[re.Match], by_open: dict[int, Quoted],
+                          w_end: int) -> tuple[int, int, int]:
+        """A transmission verb without عن reports words only when a named body or person relays them ("ونقلت وكالة
+        الأناضول أن ..."); otherwise it moves things ("ونقل إلى المستشفى حيث تبين أن ...")."""
+        a, b, words = self._attach_after(t, c, toks, by_open, w_end, c.end)
+        who = self._reader.subject(a, b)[0] if c.attach else None
+        if who is None or who.entity is None or who.entity.type not in ("PER", "ORG"):
+            c.attach = None
+            return a, a, 0
+        return a, b, words
+
+    def _attach_after(self, t: str, c: Cue, toks: list[re.Match], by_open: dict[int, Quoted], w_end: int,
+                      subj_a: int = 0) -> tuple[int, int, int]:
+        """Sets the first colon, quotation or complementiser among `toks` as what the cue introduces."""
         words, skip_to = 0, -1
         for tk in toks:
             if tk.start() < skip_to:
@@ -218,7 +288,8 @@ class QuoteFinder:
             g = tk.group()
             if g in MARKS:
                 q = by_open.get(tk.start())
-                if q is not None and q.close is not None and not self._introduces(t, q):
+                if q is not None and q.close is not None and not self._introduces(t, q) and not (
+                        words == 0 and self._object_quotation(t, q, w_end)):
                     skip_to, words = q.close + 1, words + 1  # a quoted name or phrase, not what is reported
                     continue
             kind = "colon" if g == ":" else "mark" if g in MARKS else "comp" if g in self.lex.complementisers else None
@@ -302,6 +373,27 @@ def _norm_spans(doc: Doc, spans: list[Span]) -> list[Span]:
 def _sentence(sents: list[Span], starts: list[int], i: int) -> Span | None:
     k = bisect_right(starts, i) - 1
     return sents[k] if k >= 0 and i < sents[k].end else None
+
+
+def _clause_initial(t: str, i: int) -> bool:
+    """Whether the word at folded offset `i` opens a clause: it carries و/ف or follows punctuation or nothing."""
+    if t[i] in "وف":
+        return True
+    j = i - 1
+    while j >= 0 and t[j] in " \t\u00a0":
+        j -= 1
+    return j < 0 or not t[j].isalnum()
+
+
+def _bare(word: str) -> str:
+    """A word without a leading و or ف."""
+    return word[1:] if len(word) > 2 and word[0] in "وف" else word
+
+
+def _inside(quoted: list[Quoted], i: int) -> bool:
+    """Whether folded offset `i` falls inside a quoted stretch (marks included)."""
+    k = bisect_right([q.open for q in quoted], i) - 1
+    return k >= 0 and i <= (quoted[k].close if quoted[k].close is not None else quoted[k].end)
 
 
 def _outside(cues: list[Cue], quoted: list[Quoted]) -> list[Cue]:

@@ -31,6 +31,13 @@ class Lexicon:
     document_nouns: frozenset[str] = frozenset()  # "جاء في البيان": texts that may be quoted
     document_self: frozenset[str] = frozenset()  # "بيانا جاء فيه"
     document_links: frozenset[str] = frozenset()  # "بيان صادر عن"
+    transmit_from_pronouns: frozenset[str] = frozenset()  # "نقلت عنه": the source was named before
+    noun_markers: frozenset[str] = frozenset()
+    subject_adverbs: frozenset[str] = frozenset()
+    non_verb_openers: frozenset[str] = frozenset()  # "وفي", "لكنها": a sentence not opening with its verb
+    sentence_openers: tuple[str, ...] = ()
+    relation_words: frozenset[str] = frozenset()  # "نائب الرئيس": the one named after is not the speaker
+    spokesman_links: frozenset[str] = frozenset()  # "المتحدث باسم": the body speaks unless its man is named  # "من جانبه": before a sentence's verb, longest first  # "وقالت أيضا الوزارة": words before the subject  # "تم نقل": the cue word is a verbal noun
 
     def cue(self, word: str) -> tuple[str, str] | None:
         """(lemma, kind) of a folded word, with or without a leading و/ف."""
@@ -80,6 +87,13 @@ def lexicon() -> Lexicon:
         document_nouns=frozenset(_words(att, "document_nouns", awhere)),
         document_self=frozenset(_words(att, "document_self", awhere)),
         document_links=frozenset(_words(att, "document_links", awhere)),
+        transmit_from_pronouns=frozenset(_words(att, "transmit_from_pronouns", awhere)),
+        noun_markers=frozenset(_words(att, "noun_markers", awhere)),
+        subject_adverbs=frozenset(_words(att, "subject_adverbs", awhere)),
+        non_verb_openers=frozenset(_words(att, "non_verb_openers", awhere)),
+        relation_words=frozenset(_words(att, "relation_words", awhere)),
+        spokesman_links=frozenset(_words(att, "spokesman_links", awhere)),
+        sentence_openers=tuple(sorted(_words(att, "sentence_openers", awhere), key=len, reverse=True)),
     )
 
 

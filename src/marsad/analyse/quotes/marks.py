@@ -39,7 +39,8 @@ class Quoted:
     continues: bool = False  # opens a paragraph while the previous paragraph's quotation was left open
 
 
-def _role(text: str, i: int, family_open: bool, restart: bool, open_at: int | None = None) -> str:
+def _role(text: str, i: int, family_open: bool, restart: bool, open_at: int | None = None,
+          closings_after: int = 0) -> str:
     ch = text[i]
     prev = text[i - 1] if i > 0 else "\n"
     nxt = text[i + 1] if i + 1 < len(text) else "\n"
@@ -48,8 +49,11 @@ def _role(text: str, i: int, family_open: bool, restart: bool, open_at: int | No
     if ch in _OPENING:
         if family_open and text_before and not text_after:
             return "close"
-        # “العالم “الإيرانية: an opening form a word or two after an opening of its family closes a name
-        if family_open and open_at is not None and not restart and len(text[open_at + 1:i].split()) <= _TYPO_WORDS:
+        # “العالم “الإيرانية: an opening form a word or two after an opening of its family closes a name, unless
+        # it opens a word and two closing forms follow to close both («إن «حزب الله» لن ...»: a nested name)
+        lead = len(text[open_at + 1:i].split()) if open_at is not None else _TYPO_WORDS + 1
+        nested = text_after and not text_before and lead and closings_after >= 2
+        if family_open and not restart and lead <= _TYPO_WORDS and not nested:
             return "close"
         return "open"
     if ch in _CLOSING:
@@ -91,7 +95,8 @@ def pair_marks(text: str, paragraphs: list[Span], marks: list[int]) -> list[Quot
             fam_open = any(f == fam for f, _ in stack)
             restart = _after_colon(text, i, para.start)
             last_open = next((at if at >= 0 else ~at for f, at in reversed(stack) if f == fam), None)
-            role = _role(text, i, fam_open, restart, last_open)
+            role = _role(text, i, fam_open, restart, last_open,
+                         _closings_after(text, marks, k, para.end, fam) if fam_open and text[i] in _OPENING else 0)
             if role == "open" and stack and _abandoned(text, stack[0][0], fam, restart, marks, k, para.end):
                 # A fresh «قال: » or a second straight mark while the last quotation never closed: that one ends
                 # before the words that introduce the new one.
@@ -120,6 +125,15 @@ def pair_marks(text: str, paragraphs: list[Span], marks: list[int]) -> list[Quot
             _emit(out, text, stack[0][1], para.end, None)
             stack.clear()
     return out
+
+
+def _closings_after(text: str, marks: list[int], k: int, end: int, fam: str) -> int:
+    """How many closing forms of `fam` come from marks[k] to the end of the paragraph (counting stops at 2)."""
+    n = 0
+    while k < len(marks) and marks[k] < end and n < 2:
+        n += _FAMILY[text[marks[k]]] == fam and text[marks[k]] in _CLOSING
+        k += 1
+    return n
 
 
 def _last_of(stack: list[tuple[str, int]], fam: str) -> int | None:

@@ -12,6 +12,7 @@ from marsad.analyse.quotes.lexicon import Lexicon
 from marsad.doc import Doc, Entity
 
 TOKEN_RE = re.compile(r"\w+|[،,:«»“”„\"]")
+_WORD_RE = re.compile(r"\w+")
 # Preference among mention kinds: a person or an organisation speaks; a place or a nisba only when nothing else.
 _TYPE_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3, "MISC": 3}
 _NAMED = ("name", "alias", "surname", "model")
@@ -109,10 +110,45 @@ class SubjectReader:
                 return m
         return None
 
-    def subject(self, a: int, b: int) -> tuple[Who | None, bool]:
+    def _not_related(self, cands: list[NormMention]) -> list[NormMention]:
+        """Mentions that are not named only as the relative of the one who speaks ("نائب خادم الحرمين الشريفين",
+        "نجل الرئيس", "الناطقة باسم دي ميستورا جيسي شاهين"): a relation word right before a mention rules it out,
+        and a spokesman's body gives way to a person named with the spokesman."""
+        out = []
+        for m in cands:
+            words = self.text[max(0, m.start - 12):m.start].split()
+            prev = words[-1] if words and not self.text[m.start - 1].isalpha() else ""
+            if prev in self.lex.relation_words:
+                continue
+            if prev in self.lex.spokesman_links and any(o.entity.type == "PER" and o.start > m.start for o in cands):
+                continue
+            out.append(m)
+        return out
+
+    def first_phrase_speaker(self, a: int, b: int) -> Who | None:
+        """A person or organisation named in the noun phrase opening at `a` (none when the phrase is an object
+        or a circumstance, as after a verb whose subject is a pronoun: "وكرر رفض التعاون مع الأسد")."""
+        toks = list(TOKEN_RE.finditer(self.text, a, b))
+        if not toks:
+            return None
+        s, e, _ = self._segment(toks, 0)
+        # a person anywhere in the phrase (after titles and offices); a body only at its head or after one word
+        # ("تنظيم داعش", "صحيفة الإندبندنت"; "برنامج قادة المستقبل" names a programme, not the body المستقبل)
+        cands = [m for m in self._not_related(self._mentions_in(s, e))
+                 if m.entity.type == "PER" or len(_WORD_RE.findall(self.text, s, m.start)) <= 1]
+        best = _best(cands, s)
+        if best is None or best.entity.type not in ("PER", "ORG") or _rank(best, s)[0] >= 3:
+            return None
+        return Who(best.start, best.end, best.entity)
+
+    def subject(self, a: int, b: int, adverbs: bool = False) -> tuple[Who | None, bool]:
         """The speaker named in [a, b), and whether the words there point back to an earlier speaker
-        (nothing but circumstances, or an anaphoric title such as الوزير)."""
+        (nothing but circumstances, or an anaphoric title such as الوزير). With `adverbs`, adverbs opening the
+        words are stepped over (only after a clause-initial verb: "وقالت أيضا الوزارة", not "البرنامج يؤكد أيضا
+        اهتمام الوزير")."""
         toks = [m for m in TOKEN_RE.finditer(self.text, a, b)]
+        while adverbs and toks and toks[0].group() in self.lex.subject_adverbs:
+            del toks[0]  # "وقالت أيضا القوات الجوية": an adverb before the subject
         if not toks:
             return None, True
         ranges = []
@@ -128,7 +164,7 @@ class SubjectReader:
             k = k2
         if not ranges:
             return None, True
-        cands = [m for r in ranges for m in self._mentions_in(*r)]
+        cands = self._not_related([m for r in ranges for m in self._mentions_in(*r)])
         best = _best(cands, ranges[0][0])
         if best is not None and _rank(best, ranges[0][0])[0] < 3:
             return Who(best.start, best.end, best.entity), False

@@ -22,6 +22,7 @@ FORCE_O = 0.0
 # Word properties kept per cache row (FastCRF.flags): an honorific, a word long enough to carry document cues, and
 # a word that is first / second of some bigram the model has weights for.
 _HON, _CUEABLE, _FIRST, _SECOND = 1, 2, 4, 8
+_ZERO = itertools.repeat(0)  # the row of an attribute the model does not know
 
 
 class FastCRF:
@@ -101,7 +102,7 @@ class FastCRF:
             for attrs in (own, *(ctx[d] for d in OFFSETS)):
                 starts.append(len(flat))
                 flat.append(0)  # the zero row keeps every group non-empty for reduceat
-                flat += [get(a, 0) for a in attrs]
+                flat.extend(map(get, attrs, _ZERO))
         sums = np.add.reduceat(self.Wm[flat], starts, axis=0).reshape(len(words), 1 + len(OFFSETS), -1)
         rows = np.arange(self._next, need)
         self.table[rows] = sums

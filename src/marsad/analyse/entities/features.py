@@ -43,6 +43,11 @@ def lemma(w: str) -> str:
 
 # Neighbour offsets seen by a token, and the attribute families each neighbour contributes.
 OFFSETS = (-2, -1, 1, 2)
+# Attribute name prefixes per offset: word, stem, and for the immediate neighbours cluster, bare ending, word class,
+# name list, dictionary and name-likeness (None: the family is not used at that offset).
+_LENGTHS = [f"len={n}" for n in range(9)]
+_NB = {d: (f"w{d}=", f"st{d}=", *((f"c{d}=", f"bs{d}=", f"e{d}=", f"a{d}=", f"dict{d}=", f"nl{d}=") if abs(d) == 1
+                                  else (None,) * 6)) for d in OFFSETS}
 
 
 class Featurizer:
@@ -89,7 +94,7 @@ class Featurizer:
         bare = self._bare(w)
         f = [
             "w=" + w, "stem=" + stem, "p2=" + w[:2], "p3=" + w[:3], "s2=" + w[-2:], "s3=" + w[-3:],
-            "ss2=" + stem[-2:], "sp2=" + stem[:2], "len=" + str(min(len(w), 8)), "shape=" + _shape(w),
+            "ss2=" + stem[-2:], "sp2=" + stem[:2], _LENGTHS[min(len(w), 8)], "shape=" + _shape(w),
             "bp3=" + bare[:3], "bs3=" + bare[-3:], "bs1=" + bare[-1:],
         ]
         if w.startswith(self.lex.article):
@@ -121,18 +126,23 @@ class Featurizer:
         if looks is not None:
             f.append("nl=" + looks)
         fine = cl[1] if cl else "?"
-        # As a neighbour, the word is seen from the other side: offset d here means "I am at i+d".
-        ctx = {d: [f"w{d}=" + w, f"st{d}=" + stem] for d in OFFSETS}
-        for d in (-1, 1):
-            ctx[d] += [f"c{d}=" + fine, f"bs{d}=" + bare[-2:]]
+        # As a neighbour, the word is seen from the other side: offset d here means "I am at i+d". (The attribute
+        # names are built once, in _NB: this runs for every word not seen before.)
+        ctx = {}
+        for d, (wn, stn, cn, bsn, en, an, dn, nln) in _NB.items():
+            if cn is None:
+                ctx[d] = [wn + w, stn + stem]
+                continue
+            c = [wn + w, stn + stem, cn + fine, bsn + bare[-2:]]
             if wc:
-                ctx[d].append(f"e{d}=" + wc[1])
+                c.append(en + wc[1])
             if listed:
-                ctx[d].append(f"a{d}=" + listed)
+                c.append(an + listed)
             if known:
-                ctx[d].append(f"dict{d}=" + known)
+                c.append(dn + known)
             if looks is not None:
-                ctx[d].append(f"nl{d}=" + looks)
+                c.append(nln + looks)
+            ctx[d] = c
         if trig:
             ctx[-1].append("tr-1=" + trig)
             ctx[-2].append("tr-2=" + trig)

@@ -105,11 +105,52 @@ def test_intended_visit_becomes_intent_to_meet(coder):
     ("وإذا التقى شكري بالصفدي فسيبحثان الأزمة.", "hypothetical"),
     ("وكان شكري قد التقى الصفدي في العام الماضي.", None),
     ("وكانت قد التقت الوزيرة الصفدي في العام الماضي.", "reported"),
+    ("وقد يلتقي شكري بالصفدي على هامش القمة.", "hypothetical"),
+    ("وقد التقى شكري بالصفدي على هامش القمة.", None),
+    ("وربما يلتقي شكري بالصفدي على هامش القمة.", "hypothetical"),
+    ("ويمكن أن يلتقي شكري بالصفدي على هامش القمة.", "hypothetical"),
+    ("ويلتقي شكري بالصفدي خلال الأيام المقبلة.", "intended"),
+    ("والتقى شكري بالصفدي لبحث خطط الأيام المقبلة.", None),
 ])
 def test_modes(coder, text, mode):
     d = coder(make_doc(text, SHOUKRY, SAFADI))
     first = min((ev for ev in d.events if ev.cue and ev.type in ("CONSULT", "AGREE")), key=lambda e: e.evidence_start)
     assert first.mode == mode
+
+
+@pytest.mark.parametrize("text", [
+    "وختم الخطيب بقوله تعالى: ((ولا تقتلوا أنفسكم)) داعيا إلى الرحمة.",
+    "واستشهد الكاتب بالآية \ufd3fولا تقتلوا أنفسكم\ufd3e في مقاله.",
+    "وذكر الإمام المصلين بقوله تعالى: ولا تقتلوا أنفسكم.",
+])
+def test_a_quoted_verse_codes_no_event(coder, text):
+    assert not [ev for ev in coder(make_doc(text)).events if ev.type == "ASSAULT"]
+
+
+def test_praising_god_does_not_hide_the_rest_of_the_sentence(coder):
+    d = coder(make_doc("ونحمد الله تعالى على أن رجال الأمن قتلوا المسلحين أمس."))
+    assert [ev for ev in d.events if ev.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", ["وزاد ثمن الوقود في عمان هذا الشهر.", "ويحصل شكري على الخدمة بدون ثمن."])
+def test_a_price_is_not_praise(coder, text):
+    assert not [ev for ev in coder(make_doc(text, SHOUKRY, AMMAN)).events if ev.type == "SUPPORT"]
+
+
+def test_praise_by_a_minister_is_still_praise(coder):
+    d = coder(make_doc("وثمن شكري جهود الأردن في الوساطة.", SHOUKRY))
+    assert any(ev.type == "SUPPORT" and ev.source.country == "EGY" for ev in d.events)
+
+
+def test_a_prayer_with_words_before_the_name_of_god_is_no_call(coder):
+    d = coder(make_doc("ودعا شكري في كلمته المولى عز وجل أن يحفظ الأردن.", SHOUKRY))
+    assert not [ev for ev in d.events if ev.type == "REQUEST"]
+
+
+def test_a_call_on_a_party_named_after_god_is_a_call(coder):
+    hzb = ("Q5", "Hezbollah", "ORG", "LBN", "REB", "حزب الله")
+    d = coder(make_doc("ودعا شكري حزب الله إلى الانسحاب من الحدود.", SHOUKRY, hzb))
+    assert any(ev.type == "REQUEST" and ev.source.country == "EGY" for ev in d.events)
 
 
 def test_evidence_covers_the_cue(coder):

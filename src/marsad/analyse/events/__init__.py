@@ -20,6 +20,7 @@ from marsad.analyse.events.lexicon import (
 
 __all__ = ["EventCoder", "detect_types"]
 
+UNLESS_FAR = 6  # tokens after a cue searched for its far cancelling words (lexicon.tsv ">>word")
 INHERIT_WINDOW = 8  # tokens: a verbal noun right after an intended verb ("سيسافر ... لاجراء محادثات") shares its mode
 # Nunation marks ("شكراً", "طلباً") end only nouns and participles ("داعياً"): a verb form written with one is a
 # verbal noun, not a verb.
@@ -56,6 +57,7 @@ class EventCoder:
         for phrase, mode, side, window in modes:
             (self._before if side == "before" else self._after).setdefault(phrase[0], []).append((phrase, mode, window))
         self._reach = max((w + len(p) for p, _, side, w in modes if side == "before"), default=0)
+        self._after_reach = max((w for _, _, side, w in modes if side == "after"), default=0)
 
     @classmethod
     def default(cls, settings=None) -> "EventCoder":
@@ -78,8 +80,11 @@ class EventCoder:
         sents = doc.sentences or split_sentences(doc.text)
         by_sent: dict[int, list] = {}
         starts = [s.start for s in sents]
+        cited = scripture_spans(doc, sents, g)
         for h in hits:
             o_start, _ = nt.span(h[0], h[1])
+            if cited and any(a <= o_start < b for a, b in cited):
+                continue  # a verse quoted in a sermon or a column tells of no event of the day
             i = bisect_left(starts, o_start + 1) - 1
             if i >= 0 and o_start < sents[i].end:
                 by_sent.setdefault(i, []).append(h)
@@ -143,6 +148,10 @@ class EventCoder:
             return False
         if any(word_is(w, u, g) for w in words[k + 1:k + 3] for u in e.unless_after):
             return False
+        # "ودعا سموه في اتصال هاتفي المولى أن": the subject may stand between; "عبد الله", "حزب الله" are names
+        if e.unless_far and any(word_is(words[j], u, g) and words[j - 1] not in g.theophoric
+                                for j in range(k + 1, min(len(words), k + 1 + UNLESS_FAR)) for u in e.unless_far):
+            return False
         return True
 
     def _has_complement(self, e, words: list[str], k: int) -> bool:
@@ -162,13 +171,24 @@ class EventCoder:
         # nearest first: the closest mode word decides ("لم ... سوف" is rare; "لن يلتقي" is not)
         for j in range(k - 1, max(-1, k - 1 - self._reach), -1):
             for phrase, mode, window in self._before.get(_bare(words[j]), ()):
-                if k - j - len(phrase) + 1 <= window and _phrase_at(words, j, phrase, self.g, exact=True):
+                if k - j - len(phrase) + 1 <= window and _phrase_at(words, j, phrase, self.g, exact=True) \
+                        and self._modal_fits(phrase, words, j):
                     return mode
-        for j in range(k + 1, min(len(words), k + 3)):
+        # a past verb tells what happened, whatever period is named after it ("اتفقا على اللقاء الأسبوع المقبل")
+        past = c.entry.kind == "v" and c.word[len(c.prefix):][:1] not in self.g.narrative_present
+        for j in range(k + 1, min(len(words), k + 1 + (2 if past else self._after_reach))):
             for phrase, mode, window in self._after.get(_bare(words[j]), ()):
                 if j - k <= window and _phrase_at(words, j, phrase, self.g, exact=True):
                     return mode
         return None
+
+    def _modal_fits(self, phrase: tuple[str, ...], words: list[str], j: int) -> bool:
+        """A particle of possibility ("قد") makes only a present-tense verb after it a possibility ("قد يشمل");
+        before a past verb it stresses that the thing happened ("وقد أعلن")."""
+        if phrase[0] not in self.g.possibility:
+            return True
+        nxt = words[j + len(phrase)] if j + len(phrase) < len(words) else ""
+        return nxt[:1] in self.g.possibility_letters
 
     def _nominal(self, doc: Doc, sent: Span, c: Cue) -> bool:
         """The cue is used as a noun: a verbal noun, or a verb entry's masdar right after a preposition
@@ -267,6 +287,47 @@ class EventCoder:
                              date=date, location=place, evidence_start=ev.evidence_start,
                              evidence_end=ev.evidence_end, cue=ev.cue, mode=ev.mode))
         return out
+
+
+# Brackets that hold a quoted verse: ornate parentheses always, doubled ones in the press's usual typing.
+_VERSE_BRACKETS = (("\ufd3f", "\ufd3e"), ("((", "))"))
+# Openers of a quotation right after a verse's introduction ("قال تعالى: (...)").
+MAX_VERSE = 800  # characters: the longest bracketed quotation taken for one verse or passage
+_QUOTE_PAIRS = {"(": ")", "«": "»", "\u201c": "\u201d", '"': '"'}
+
+
+def scripture_spans(doc: Doc, sents: list[Span], g: Grammar) -> list[tuple[int, int]]:
+    """Spans of doc.text quoting scripture: text in verse brackets, and the quotation an introduction such as
+    "قال تعالى:" opens (up to its closing mark; after a bare colon, to the end of the sentence)."""
+    t = doc.text
+    out = []
+    for op, cl in _VERSE_BRACKETS:
+        i = t.find(op)
+        while i >= 0:
+            j = t.find(cl, i + len(op))
+            if j < 0:
+                break
+            if j - i <= MAX_VERSE:  # a bracket left open would otherwise swallow the article
+                out.append((i, j + len(cl)))
+            i = t.find(op, j + len(cl))
+    nt = doc.norm
+    if not any(w in nt.text for w in g.scripture_intros):
+        return out
+    for m in WORD.finditer(nt.text):
+        if m.group() not in g.scripture_intros:
+            continue
+        _, end = nt.span(m.start(), m.end())
+        k = bisect_left(sents, end, key=lambda s: s.end)
+        stop = sents[k].end if k < len(sents) else len(t)
+        rest = t[end:stop].lstrip(" :")
+        opener = rest[:1]
+        if opener in _QUOTE_PAIRS:
+            start = stop - len(rest)
+            close = t.find(_QUOTE_PAIRS[opener], start + 1)
+            out.append((end, close + 1 if close >= 0 else stop))
+        elif t[end:stop].lstrip(" ")[:1] == ":":  # "لقوله تعالى: ولا تقتلوا ..." unbracketed, to the sentence's end
+            out.append((end, stop))
+    return out
 
 
 def _main_side(doc: Doc, a: Actor, b: Actor, main) -> bool:

@@ -47,6 +47,7 @@ class Entry:
     unless_after: frozenset[str]
     flags: frozenset[str]
     verbal: Code | None
+    unless_far: frozenset[str] = frozenset()  # words that cancel the cue anywhere in the few words after it
 
 
 @dataclass(slots=True)
@@ -96,6 +97,11 @@ class Grammar:
     nisba_endings: frozenset[str] = frozenset()
     nisba_article_endings: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
+    scripture_intros: frozenset[str] = frozenset()
+    possibility: frozenset[str] = frozenset()
+    theophoric: frozenset[str] = frozenset()
+    narrative_present: frozenset[str] = frozenset()
+    possibility_letters: frozenset[str] = frozenset()
 
 
 def folded_words(words) -> frozenset[str]:
@@ -129,6 +135,11 @@ def load_grammar() -> Grammar:
         nisba_endings=folded_words(y.get("nisba_endings") or ()),
         nisba_article_endings=folded_words(y.get("nisba_article_endings") or ()),
         complementizers=folded_words(y.get("complementizers") or ()),
+        scripture_intros=folded_words(y.get("scripture_intros") or ()),
+        possibility=folded_words(y.get("possibility_particles") or ()),
+        theophoric=folded_words(y.get("theophoric") or ()),
+        narrative_present=folded_words(y.get("narrative_present") or ()),
+        possibility_letters=folded_words(y.get("possibility_letters") or ()),
     )
 
 
@@ -175,9 +186,10 @@ def load_entries() -> tuple[Entry, ...]:
             with_=tuple(tuple(normalize(w).split("_")) for w in r["with"].split()),
             window=int(r["window"] or 3),
             unless_before=frozenset(u[1:] for u in unless if u.startswith("<")),
-            unless_after=frozenset(u[1:] for u in unless if u.startswith(">")),
+            unless_after=frozenset(u[1:] for u in unless if u.startswith(">") and not u.startswith(">>")),
             flags=frozenset(f for f in flags if not f.startswith("verbal=")),
             verbal=_code(codes, verbal, r["_line"]) if verbal else None,
+            unless_far=frozenset(u[2:] for u in unless if u.startswith(">>")),
         ))
     return tuple(out)
 

@@ -12,6 +12,7 @@ from datetime import date
 
 from marsad.arabic.tokens import sentences as split_sentences
 from marsad.doc import Actor, Doc, Event, Span
+from marsad.analyse.entities.features import lemma
 from marsad.analyse.events import actors as A
 from marsad.analyse.events.accuse import accusation_events
 from marsad.analyse.events.lexicon import (
@@ -188,7 +189,10 @@ class EventCoder:
         if phrase[0] not in self.g.possibility:
             return True
         nxt = words[j + len(phrase)] if j + len(phrase) < len(words) else ""
-        return nxt[:1] in self.g.possibility_letters
+        if nxt[:1] in self.g.possibility_letters:
+            return True
+        return (nxt[:1] in self.g.possibility_inflected_letters and len(nxt) > 3 and not nxt.endswith("ت")
+                and lemma(nxt) != nxt)
 
     def _nominal(self, doc: Doc, sent: Span, c: Cue) -> bool:
         """The cue is used as a noun: a verbal noun, or a verb entry's masdar right after a preposition

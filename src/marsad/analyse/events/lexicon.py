@@ -102,6 +102,7 @@ class Grammar:
     theophoric: frozenset[str] = frozenset()
     narrative_present: frozenset[str] = frozenset()
     possibility_letters: frozenset[str] = frozenset()
+    possibility_inflected_letters: frozenset[str] = frozenset()
 
 
 def folded_words(words) -> frozenset[str]:
@@ -140,6 +141,7 @@ def load_grammar() -> Grammar:
         theophoric=folded_words(y.get("theophoric") or ()),
         narrative_present=folded_words(y.get("narrative_present") or ()),
         possibility_letters=folded_words(y.get("possibility_letters") or ()),
+        possibility_inflected_letters=folded_words(y.get("possibility_inflected_letters") or ()),
     )
 
 

@@ -48,7 +48,7 @@ def test_entity_spans_over_a_document_are_those_of_each_sentence(sentences):
     for s in sentences:
         expected += [(a + base, b + base, t) for a, b, t in ner.entity_spans(s)]
         base += len(s)
-    assert ner.flat_entity_spans(flat, first) == expected
+    assert ner.entity_spans(flat, first) == expected
 
 
 @pytest.mark.parametrize("word", ["الوزراء", "بالمفاوضات", "اجتمع", "وزيرة", "لافروف", "كتب"])

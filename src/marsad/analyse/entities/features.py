@@ -6,6 +6,7 @@ enough to run over every sentence.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 import functools
 import itertools
 import math
@@ -280,27 +281,29 @@ def tokenize_flat(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     return words, ends - np.fromiter(map(len, words), dtype=np.intp, count=len(words)), ends
 
 
-TYPE_OF_KIND = {"office": "PER", "nisba": "NIS", "title": "TTL"}
+_TYPE_OF_KIND = {"office": "PER", "nisba": "NIS", "title": "TTL"}
 
 
-def gazetteer_tags(spans: list[tuple[int, int]], matches: list[Match], types: dict[str, str]) -> list[str]:
-    """A B-/I- catalogue tag per token span, from matcher hits (entity type, or office / nisba / title)."""
-    tags = [""] * len(spans)
-    if not matches or not spans:
-        return tags
-    j = 0
+def catalogue_tags(starts, ends, matches: list[Match], types: dict[str, str], first=None) -> list[tuple[int, str]]:
+    """(token, B-/I- tag) for the tokens each matcher hit covers (entity type, or office / nisba / title), in token
+    order. `starts` and `ends` are the tokens' offsets (sorted); `first`, if given, marks tokens that open a
+    sentence, where a tag starts afresh."""
+    tags: dict[int, str] = {}
     for m in matches:
         if m.kind == "inner":
             continue  # a country nested in an office phrase: the office tag covers those tokens
-        typ = types.get(m.target, "MISC") if m.kind == "name" else TYPE_OF_KIND[m.kind]
-        while j < len(spans) and spans[j][1] <= m.start:
-            j += 1
-        k = j
-        first = True
-        while k < len(spans) and spans[k][0] < m.end:
-            tags[k] = ("B-" if first else "I-") + typ
-            first = False
-            k += 1
+        typ = types.get(m.target, "MISC") if m.kind == "name" else _TYPE_OF_KIND[m.kind]
+        j, k = bisect_right(ends, m.start), bisect_left(starts, m.end)  # the tokens overlapping the hit
+        for i in range(j, k):
+            tags[i] = ("B-" if i == j or (first is not None and first[i]) else "I-") + typ
+    return sorted(tags.items())
+
+
+def gazetteer_tags(spans: list[tuple[int, int]], matches: list[Match], types: dict[str, str]) -> list[str]:
+    """A catalogue tag per token span ('' outside the hits): `catalogue_tags` for one sentence."""
+    tags = [""] * len(spans)
+    for i, t in catalogue_tags([a for a, _ in spans], [b for _, b in spans], matches, types):
+        tags[i] = t
     return tags
 
 

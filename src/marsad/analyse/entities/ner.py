@@ -21,7 +21,7 @@ import pycrfsuite
 from marsad.analyse.entities.clitics import lexicon
 from marsad.analyse.entities.decode import FastCRF
 from marsad.analyse.entities.features import (
-    TYPE_OF_KIND, Featurizer, NameLikeness, doc_cues, gazetteer_tags, lemma_table, tokenize_flat,
+    Featurizer, NameLikeness, catalogue_tags, doc_cues, gazetteer_tags, lemma_table, tokenize_flat,
 )
 from marsad.analyse.entities.matcher import Matcher
 from marsad.analyse.entities.wordclasses import WordClasses
@@ -210,26 +210,13 @@ class NerTagger:
             starts, ends, k = starts[keep], ends[keep], k[keep]
         first = np.ones(len(k), dtype=bool)  # a sentence's first token starts a tag afresh
         first[1:] = k[1:] != k[:-1]
-        return _DocTokens(words, starts, ends, k, first, self._gaz(starts, ends, first, matches))
-
-    def _gaz(self, starts, ends, first, matches) -> list[tuple[int, str]]:
-        """(token, B-/I- catalogue tag) for the tokens a match covers, as features.gazetteer_tags tags them."""
-        tags: dict[int, str] = {}
-        for m in matches:
-            if m.kind == "inner":
-                continue  # a country nested in an office phrase: the office tag covers those tokens
-            typ = self.types.get(m.target, "MISC") if m.kind == "name" else TYPE_OF_KIND[m.kind]
-            j = int(np.searchsorted(ends, m.start, "right"))
-            k = int(np.searchsorted(starts, m.end, "left"))
-            for i in range(j, k):
-                tags[i] = ("B-" if i == j or first[i] else "I-") + typ
-        return sorted(tags.items())
+        return _DocTokens(words, starts, ends, k, first, catalogue_tags(starts, ends, matches, self.types, first))
 
     def spans(self, text: str, sentences: list[tuple[int, int]], matches) -> list[tuple[int, int, str]]:
         """Entity spans (folded offsets, type PER/ORG/LOC) the model finds in folded `text`."""
         dt = self._doc_inputs(text, sentences, matches)
         labels = self._labels(dt)
-        return [(int(dt.starts[a]), int(dt.ends[b - 1]), typ) for a, b, typ in flat_entity_spans(labels, dt.first)
+        return [(int(dt.starts[a]), int(dt.ends[b - 1]), typ) for a, b, typ in entity_spans(labels, dt.first)
                 if typ in EVAL_TYPES]
 
     def _labels(self, dt: _DocTokens) -> list[str]:
@@ -258,13 +245,20 @@ class _DocTokens(NamedTuple):
     gaz: list[tuple[int, str]]
 
 
-def flat_entity_spans(labels: list[str], first) -> list[tuple[int, int, str]]:
-    """`entity_spans` over a document's labels, sentences one after the other (`first` marks sentence starts)."""
+def blocks(sents, size: int = BLOCK):
+    """Consecutive groups of `size` sentences: ANERcorp has no article boundaries, so blocks stand in for them."""
+    return [sents[i:i + size] for i in range(0, len(sents), size)]
+
+
+def entity_spans(labels: list[str], first=None) -> list[tuple[int, int, str]]:
+    """(first token, end token exclusive, type) of each entity in an IOB2 label sequence; `first`, if given, marks
+    tokens that open a sentence (a document's sentences one after the other), where no entity continues."""
     out = []
-    start, typ = None, None
+    start, typ, end = None, None, 0
     for i in [i for i, lab in enumerate(labels) if lab != "O"]:
         lab = labels[i]
-        if start is not None and not (end == i and not first[i] and lab[0] == "I" and lab[2:] == typ):
+        goes_on = end == i and lab[0] == "I" and lab[2:] == typ and (first is None or not first[i])
+        if start is not None and not goes_on:
             out.append((start, end, typ))
             start = None
         if start is None:
@@ -272,24 +266,6 @@ def flat_entity_spans(labels: list[str], first) -> list[tuple[int, int, str]]:
         end = i + 1
     if start is not None:
         out.append((start, end, typ))
-    return out
-
-
-def blocks(sents, size: int = BLOCK):
-    """Consecutive groups of `size` sentences: ANERcorp has no article boundaries, so blocks stand in for them."""
-    return [sents[i:i + size] for i in range(0, len(sents), size)]
-
-
-def entity_spans(labels: list[str]) -> list[tuple[int, int, str]]:
-    """(first token, end token exclusive, type) of each entity in an IOB2 label sequence."""
-    out = []
-    start, typ = None, None
-    for i, lab in enumerate([*labels, "O"]):
-        if start is not None and (lab == "O" or lab.startswith("B-") or lab[2:] != typ):
-            out.append((start, i, typ))
-            start = None
-        if lab != "O" and start is None:
-            start, typ = i, lab[2:]
     return out
 
 

@@ -251,8 +251,8 @@ def resolve_matches(de: DocEntities, matches: list[Match]) -> set[int]:
 
 
 def _subordinate(text: str, start: int, lex: Lexicon) -> bool:
-    """An office after a word naming someone who serves it ("نائب خادم الحرمين الشريفين", "مستشار الرئيس
-    الأمريكي"): the phrase is that other person's title, not a mention of the office's holder."""
+    """An office or a body's head noun after a title word ("نائب خادم الحرمين الشريفين", "مستشار الرئيس الأمريكي",
+    "رئيس الحكومة", "المتحدث باسم الجيش"): the phrase names another person, not the office's holder or the body."""
     return _spaced_word_before(text, start).lstrip("وف") in lex.title_words
 
 
@@ -535,14 +535,8 @@ def national_references(de: DocEntities) -> None:
         if eid not in de.cat.entities:
             continue
         for start, end in _definite_uses(de.text, head):
-            if not overlaps((start, end), de.taken) and not _qualified(de, end) and not _in_title(de, start):
+            if not (overlaps((start, end), de.taken) or _qualified(de, end) or _subordinate(de.text, start, de.lex)):
                 de.mention(de.from_catalogue(eid), start, end, "national")
-
-
-def _in_title(de: DocEntities, start: int) -> bool:
-    """Whether the head noun ends a title ("رئيس الحكومة", "المتحدث باسم الجيش"): the person, not the body."""
-    prev = de.text[max(0, start - 20):start].split()
-    return bool(prev) and (prev[-1] in de.lex.title_words or prev[-1].lstrip("وف") in de.lex.title_words)
 
 
 def _qualified(de: DocEntities, end: int) -> bool:

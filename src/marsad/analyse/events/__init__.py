@@ -295,8 +295,8 @@ class EventCoder:
 
 # Brackets that hold a quoted verse: ornate parentheses always, doubled ones in the press's usual typing.
 _VERSE_BRACKETS = (("\ufd3f", "\ufd3e"), ("((", "))"))
-# Openers of a quotation right after a verse's introduction ("قال تعالى: (...)").
 MAX_VERSE = 800  # characters: the longest bracketed quotation taken for one verse or passage
+# Openers of a quotation right after a verse's introduction ("قال تعالى: (...)"), with their closing marks.
 _QUOTE_PAIRS = {"(": ")", "«": "»", "\u201c": "\u201d", '"': '"'}
 
 

@@ -104,15 +104,12 @@ def is_marked(s: Slot, g: Grammar) -> bool:
     return bare in g.target_prefixes or (bool(s.prev) and s.prev[-1] in g.target_markers)
 
 
-RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
-
-
 def _clause_clear(doc: Doc, a: int, b: int, g: Grammar) -> bool:
     """No clause break between a and b, except a relative pronoun within a few words after the name at a: "وزير
     الدولة الكويتي لشؤون مجلس الوزراء الذي يترأس وفد بلاده في مفاوضات": the name's phrase is the relative clause's
     subject."""
     gap = gap_words(doc, a, b)
-    rel = next((i for i, w in enumerate(gap[:4]) if w in RELATIVES), None)
+    rel = next((i for i, w in enumerate(gap[:4]) if w in g.relatives), None)
     if rel is not None:
         gap = gap[rel + 1:]
     return not any(w in g.clause_breaks for w in gap)
@@ -325,7 +322,7 @@ def _maker_of_object(cue: Cue, gap: list[str], s: Slot, g: Grammar) -> bool:
     the thing; without one, as in "الهجوم الذي استهدف المسجد", the name is the victim, not the maker)."""
     if cue.entry.code.plover not in JUDGED_TYPES or not s.is_actor:
         return False
-    rel = next((i for i, w in enumerate(gap) if w in RELATIVES), None)
+    rel = next((i for i, w in enumerate(gap) if w in g.relatives), None)
     # the object takes one to three words; after the verb, perhaps a title ("رئيس الوزراء"), no preposition
     if rel is None or not 1 <= rel <= 3 or not 2 <= len(gap) - rel <= 4 or s.glue:
         return False

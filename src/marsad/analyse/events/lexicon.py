@@ -103,6 +103,7 @@ class Grammar:
     narrative_present: frozenset[str] = frozenset()
     possibility_letters: frozenset[str] = frozenset()
     possibility_inflected_letters: frozenset[str] = frozenset()
+    relatives: frozenset[str] = frozenset()
 
 
 def folded_words(words) -> frozenset[str]:
@@ -142,6 +143,7 @@ def load_grammar() -> Grammar:
         narrative_present=folded_words(y.get("narrative_present") or ()),
         possibility_letters=folded_words(y.get("possibility_letters") or ()),
         possibility_inflected_letters=folded_words(y.get("possibility_inflected_letters") or ()),
+        relatives=folded_words(y.get("relatives") or ()),
     )
 
 

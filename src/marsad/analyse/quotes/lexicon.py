@@ -32,12 +32,12 @@ class Lexicon:
     document_self: frozenset[str] = frozenset()  # "بيانا جاء فيه"
     document_links: frozenset[str] = frozenset()  # "بيان صادر عن"
     transmit_from_pronouns: frozenset[str] = frozenset()  # "نقلت عنه": the source was named before
-    noun_markers: frozenset[str] = frozenset()
-    subject_adverbs: frozenset[str] = frozenset()
+    noun_markers: frozenset[str] = frozenset()  # "تم نقل": the cue word after one is a verbal noun
+    subject_adverbs: frozenset[str] = frozenset()  # "وقالت أيضا الوزارة": words before the subject
     non_verb_openers: frozenset[str] = frozenset()  # "وفي", "لكنها": a sentence not opening with its verb
-    sentence_openers: tuple[str, ...] = ()
+    sentence_openers: tuple[str, ...] = ()  # "من جانبه": before a sentence's verb, longest first
     relation_words: frozenset[str] = frozenset()  # "نائب الرئيس": the one named after is not the speaker
-    spokesman_links: frozenset[str] = frozenset()  # "المتحدث باسم": the body speaks unless its man is named  # "من جانبه": before a sentence's verb, longest first  # "وقالت أيضا الوزارة": words before the subject  # "تم نقل": the cue word is a verbal noun
+    spokesman_links: frozenset[str] = frozenset()  # "المتحدث باسم": the body speaks unless its man is named
 
     def cue(self, word: str) -> tuple[str, str] | None:
         """(lemma, kind) of a folded word, with or without a leading و/ف."""
@@ -73,28 +73,21 @@ def lexicon() -> Lexicon:
     awhere = str(path(ATTRIBUTION_FILE))
     # A trie-shaped alternation: the regex engine then tries one branch per letter instead of every form.
     pattern = re.compile(r'(?P<m>[«»“”„"])|(?<!\w)(?P<c>[وف]?' + _trie_regex(sorted(forms)) + r')(?!\w)')
+    sets = {k: frozenset(_words(att, k, awhere)) for k in _WORD_SETS}
     return Lexicon(
         forms=forms,
         pattern=pattern,
-        complementisers=frozenset(_words(att, "complementisers", awhere)),
-        transmit_from=frozenset(_words(att, "transmit_from", awhere)),
-        subject_stops=frozenset(_words(att, "subject_stops", awhere)),
         after_quote=tuple(tuple(w.split()) for w in _words(att, "after_quote", awhere)),
-        anaphors=frozenset(_words(att, "anaphors", awhere)),
         pre_verb=tuple(_words(att, "pre_verb", awhere)),
-        prepositions=frozenset(_words(att, "prepositions", awhere)),
-        pronoun_subjects=frozenset(_words(att, "pronoun_subjects", awhere)),
-        document_nouns=frozenset(_words(att, "document_nouns", awhere)),
-        document_self=frozenset(_words(att, "document_self", awhere)),
-        document_links=frozenset(_words(att, "document_links", awhere)),
-        transmit_from_pronouns=frozenset(_words(att, "transmit_from_pronouns", awhere)),
-        noun_markers=frozenset(_words(att, "noun_markers", awhere)),
-        subject_adverbs=frozenset(_words(att, "subject_adverbs", awhere)),
-        non_verb_openers=frozenset(_words(att, "non_verb_openers", awhere)),
-        relation_words=frozenset(_words(att, "relation_words", awhere)),
-        spokesman_links=frozenset(_words(att, "spokesman_links", awhere)),
         sentence_openers=tuple(sorted(_words(att, "sentence_openers", awhere), key=len, reverse=True)),
+        **sets,
     )
+
+
+# Fields of Lexicon read from attribution.yaml as plain word sets.
+_WORD_SETS = ("complementisers", "transmit_from", "subject_stops", "anaphors", "prepositions", "pronoun_subjects",
+              "document_nouns", "document_self", "document_links", "transmit_from_pronouns", "noun_markers",
+              "subject_adverbs", "non_verb_openers", "relation_words", "spokesman_links")
 
 
 def _trie_regex(words: list[str]) -> str:

@@ -401,3 +401,24 @@ def test_a_spokesman_named_with_the_body_he_speaks_for_is_the_speaker(finder):
 def test_an_unnamed_spokesman_speaks_for_his_body(finder):
     qs = direct(finder, "وقال المتحدث باسم وزارة الصحة المصرية: «اللقاح متوفر».")
     assert qs[0].speaker.name_en == "Ministry of Health of Egypt"
+
+
+def test_a_whole_quoted_sentence_after_a_later_complementiser_of_a_reported_clause_is_quoted(finder):
+    text = ('حذر كريم حمدان النواب من أن رفض الموازنة يمس "ثقة" المستثمرين، كما أن من شأن الرفض أن '
+            '"يوقف رواتب الموظفين في الشهر المقبل".')
+    qs = direct(finder, text)
+    assert [q.text for q in qs] == ["يوقف رواتب الموظفين في الشهر المقبل"]
+    assert qs[0].speaker.name_en == "Karim Hamdan"
+
+
+@pytest.mark.parametrize("quoted", ["ثقة", "نقابة المعلمين الأردنيين"])
+def test_a_word_or_a_name_in_marks_inside_a_reported_clause_is_not_a_quotation(finder, quoted):
+    text = f'وأكد كريم حمدان أن الحكومة تقدر، كما أنها ترى أن "{quoted}" شريك في القرار.'
+    assert direct(finder, text) == []
+
+
+def test_a_definite_oblique_plural_after_the_verb_is_its_object_not_the_speaker(finder):
+    text = ('وفيما بدأ كريم حمدان جولة في المحافظات، حذر المزارعين الأردنيين من أن '
+            '"المياه لن تكفي كل القرى في الموسم المقبل".')
+    qs = direct(finder, text)
+    assert qs[0].speaker.name_en == "Karim Hamdan"

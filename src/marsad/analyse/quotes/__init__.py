@@ -326,7 +326,10 @@ class QuoteFinder:
             q = _closing_fragment(t, quoted, content, end)
             if q is not None:
                 taken.setdefault(q.open, (c.lemma, c.who))
-            elif self.indirect and len(t[content:end].split()) >= 2:
+                continue
+            for q in self._long_in_clause(t, quoted, content, end):
+                taken.setdefault(q.open, (c.lemma, c.who))
+            if self.indirect and len(t[content:end].split()) >= 2:
                 indirect.append((content, end, c.lemma, c.who, "indirect"))
         out = []
         prev: tuple[str, Who | None] | None = None
@@ -340,6 +343,22 @@ class QuoteFinder:
         direct_spans = [(a, b) for a, b, *_ in out]
         out += [x for x in indirect if not any(a <= x[0] < b for a, b in direct_spans)]
         out.sort(key=lambda x: x[0])
+        return out
+
+    def _long_in_clause(self, t: str, quoted: list[Quoted], content: int, end: int) -> list[Quoted]:
+        """Whole quoted sentences inside a reported clause ('حذر من أن الرفض يهدد "مصداقية" البلاد، كما أن من شأنه
+        أن "لا يترك للحكومة مالا فقط"'): the speaker's own words, though the clause does not open with them. A
+        short stretch there is a word or title the clause picks out ("مصداقية"), and one holding a name is a name."""
+        out = []
+        for q in quoted:
+            if q.open < content or q.close is None:
+                continue
+            if q.open >= end:
+                break
+            lead = [tk.group() for tk in TOKEN_RE.finditer(t, max(content, q.open - 60), q.open)][-(MAX_LEAD_WORDS + 1):]
+            if _words(t, q) >= MIN_QUOTATION_WORDS and any(w in self.lex.complementisers for w in lead) and not any(
+                    m.start <= q.start and m.end >= q.end for m in self._reader._mentions_in(q.open, q.end + 1)):
+                out.append(q)
         return out
 
     def _unless_relayed(self, who: Who | None, q: Quoted, sents, sent_starts) -> Who | None:

@@ -38,6 +38,8 @@ class Lexicon:
     sentence_openers: tuple[str, ...] = ()  # "من جانبه": before a sentence's verb, longest first
     relation_words: frozenset[str] = frozenset()  # "نائب الرئيس": the one named after is not the speaker
     spokesman_links: frozenset[str] = frozenset()  # "المتحدث باسم": the body speaks unless its man is named
+    oblique_plural: frozenset[str] = frozenset()  # "المشرعين": an object after the verb, not its subject
+    oblique_nisba: frozenset[str] = frozenset()  # "الأمريكيين"
 
     def cue(self, word: str) -> tuple[str, str] | None:
         """(lemma, kind) of a folded word, with or without a leading و/ف."""
@@ -87,7 +89,8 @@ def lexicon() -> Lexicon:
 # Fields of Lexicon read from attribution.yaml as plain word sets.
 _WORD_SETS = ("complementisers", "transmit_from", "subject_stops", "anaphors", "prepositions", "pronoun_subjects",
               "document_nouns", "document_self", "document_links", "transmit_from_pronouns", "noun_markers",
-              "subject_adverbs", "non_verb_openers", "relation_words", "spokesman_links")
+              "subject_adverbs", "non_verb_openers", "relation_words", "spokesman_links",
+              "oblique_plural", "oblique_nisba")
 
 
 def _trie_regex(words: list[str]) -> str:

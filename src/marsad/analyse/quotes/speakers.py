@@ -151,6 +151,8 @@ class SubjectReader:
             del toks[0]  # "وقالت أيضا القوات الجوية": an adverb before the subject
         if not toks:
             return None, True
+        if self._oblique_object(toks):
+            return None, True
         ranges = []
         s, e, k = self._segment(toks, 0)
         if e > s:
@@ -178,6 +180,20 @@ class SubjectReader:
             return Who(best.start, best.end, best.entity), False
         words = list(TOKEN_RE.finditer(self.text, ranges[0][0], ranges[0][1]))[:MAX_ANONYMOUS_WORDS]
         return Who(words[0].start(), words[-1].end(), None), False
+
+
+    def _oblique_object(self, toks: list[re.Match]) -> bool:
+        """Whether the words after the verb open with a definite plural in the oblique case that is no name,
+        with a plural nisba in it or after it ("المشرعين الأمريكيين", "الفلسطينيين"): the verb's object."""
+        first = toks[0].group()
+        if not first.startswith("ال") or len(first) < 6 or not first.endswith(tuple(self.lex.oblique_plural)):
+            return False
+        if any(m.start == toks[0].start() and m.how != "nisba" for m in self._mentions_in(toks[0].start(),
+                                                                                          toks[0].end())):
+            return False  # البحرين, الحسين: a name
+        nisba = tuple(self.lex.oblique_nisba)
+        return first.endswith(nisba) or len(toks) > 1 and toks[1].group().startswith("ال") and \
+            toks[1].group().endswith(nisba)
 
 
 def _rank(m: NormMention, head: int) -> tuple[int, int]:

@@ -145,3 +145,35 @@ def test_an_office_after_deputy_or_adviser_is_not_its_holder(recognizer):
     doc = recognizer(SentenceSplitter()(Doc(id="t", text="وأكد مستشار الرئيس الأمريكي أن الاتفاق جيد.",
                                             published="2015-08-01")))
     assert "Barack Obama" not in {e.name_en for e in doc.entities}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("ولن تتمكن هذه الهجمات من النيل من أمن البلاد واستقرارها.", "Nile"),
+    ("وغاب المدافع عن التدريبات بعد قطع في الرباط الصليبي للركبة.", "Rabat"),
+    ("وغاب المدافع عن التدريبات بعد قطع في الرباط الصليبي للركبة.", "Morocco"),
+])
+def test_a_place_name_inside_an_idiom_is_an_ordinary_word(recognizer, text, word):
+    assert word not in places(recognizer, text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وزار الوفد سد أسوان على نهر النيل قبل عودته.", "Nile"),
+    ("ووصل الوزير إلى الرباط قادما من تونس.", "Rabat"),
+])
+def test_the_same_names_outside_the_idiom_are_the_places(recognizer, text, place):
+    assert place in places(recognizer, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("وأعلنت الوزارة افتتاح عشر رياض أطفال في القرى.", "Riyadh"),
+    ("ووصلت كسوة الكعبة المشرفة إلى المسجد الحرام.", "Al Kiswah"),
+    ("ورفع المشجعون الراية الزرقاء في الميادين العامة.", "Zarqa"),
+    ("ورفع المشجعون الراية الزرقاء في الميادين العامة.", "Al-Mayadin"),
+    ("وقال باسكال دوران رئيس البلدية إن الطريق مغلق.", "Salah Bey"),
+])
+def test_first_names_and_everyday_words_are_not_towns(recognizer, text, word):
+    assert word not in places(recognizer, text)
+
+
+def test_zarqa_after_a_place_word_is_the_town(recognizer):
+    assert "Zarqa" in places(recognizer, "وافتتح الملك مستشفى جديدا في مدينة الزرقاء أمس.")

@@ -100,12 +100,20 @@ class EntityRecognizer:
         for m in matches:
             if m.how == "surname" and any(t == "PER" and s < m.start and m.end <= e for s, e, t in spans):
                 continue  # "المهندس فهد الجبير": another person of the same family, not the catalogue's al-Jubeir
+            if m.kind == "name" and self._in_idiom(m, text):
+                continue
             if m.kind == "name" and self._doubtful(m, text):
                 seen = any(s < m.end and m.start < e for s, e, _ in spans) and not self._plain_word(m, text)
                 if not (seen or self._after_place_word(m, text)):
                     continue
             out.append(m)
         return out
+
+    def _in_idiom(self, m: Match, text: str) -> bool:
+        """Whether the match opens a phrase in which the name is an ordinary word ("النيل من أمن البلاد")."""
+        end = len(text)
+        return any(text.startswith(i, m.start) and (m.start + len(i) == end or not text[m.start + len(i)].isalpha())
+                   for i in self.lex.idioms)
 
     def _plain_word(self, m: Match, text: str) -> bool:
         """A place name that is first of all a word (جامعة "university", معسكر "camp", آب "August"), or a short one

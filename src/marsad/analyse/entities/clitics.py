@@ -38,6 +38,7 @@ class Lexicon:
     not_names: frozenset[str] = frozenset()  # ريال, نيسان, الله: never a name found by the model
     title_words: frozenset[str] = frozenset()  # "رئيس الحكومة": a title before a national body's head noun
     person_titles: frozenset[str] = frozenset()  # العماد, اللواء, الشيخ: before a name, not part of it
+    idioms: tuple[str, ...] = ()  # "النيل من": phrases in which a place's name is an ordinary word
 
     @property
     def plain_prefixes(self) -> frozenset[str]:
@@ -77,6 +78,7 @@ def lexicon() -> Lexicon:
         title_words=f(y.get("national_title_words") or ()), person_titles=f(y.get("person_titles") or ()),
         countries_as_words=f(y.get("countries_as_words") or ()),
         everyday_places=f(y.get("everyday_places") or ()), not_names=f(y.get("not_names") or ()),
+        idioms=tuple(sorted(f(y.get("idioms") or ()))),
     )
 
 

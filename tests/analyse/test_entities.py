@@ -185,6 +185,25 @@ def test_model_names_lose_a_glued_clitic_only_before_a_word(name, common, n):
     assert clitic_length(name, lexicon(), frozenset(common)) == n
 
 
+NAME_LIST = {"محمد": "PER", "ريم": "PER", "فيصل": "PER", "وزان": "PER"}
+
+
+@pytest.mark.parametrize("name, n", [
+    ("ومحمد الحربي", 1),  # "and" before a listed first name in a list of names
+    ("وجامعه الملك سعود", 1),  # before a word that heads a name
+    ("بجامعه الملك سعود", 1),
+    ("فيصل المطيري", 0),  # a listed name whole, not ف + يصل
+    ("بريم", 0),  # a foreign name whose first letter is not a clitic before ريم
+    ("لوزان", 0),
+    ("وليد خالد", 0),
+])
+def test_model_names_lose_a_conjunction_before_a_listed_name_and_keep_listed_names_whole(name, n):
+    from marsad.analyse.entities.clitics import lexicon
+    from marsad.analyse.entities.resolve import clitic_length
+
+    assert clitic_length(name, lexicon(), frozenset({"يصل"}), NAME_LIST) == n
+
+
 def test_model_spans_become_entities_named_as_written(recognizer):
     from marsad.analyse.entities.resolve import DocEntities, ModelSpan, resolve_model, to_original
 

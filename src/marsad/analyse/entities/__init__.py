@@ -32,23 +32,24 @@ class EntityRecognizer:
     assigns = ("entities",)
 
     def __init__(self, catalogue: Catalogue, matcher: Matcher, lex: Lexicon, tagger=None,
-                 common: frozenset[str] = frozenset()):
+                 common: frozenset[str] = frozenset(), names: dict[str, str] | None = None):
         self.catalogue = catalogue
         self.matcher = matcher
         self.lex = lex
         self.tagger = tagger  # a marsad.analyse.entities.ner.NerTagger, or None for catalogue-only recognition
         self.common = common  # frequent words that are rarely names: a catalogue match on one needs the model
+        self.names = names or {}  # one-word names of the model's name lists (ANERGazet): word -> type
 
     @classmethod
     def default(cls, settings=None, *, catalogue_dir: str | None = None, use_model: bool = True) -> "EntityRecognizer":
         """The recognizer with the shipped catalogue (plus the user's entities file) and the shipped model."""
         user = getattr(settings, "user_entities", None)
         cat, matcher = _matcher(catalogue_dir, str(user) if user else None)
-        from marsad.analyse.entities.ner import common_words, load_tagger
+        from marsad.analyse.entities.ner import common_words, load_tagger, name_lists
 
         tagger = load_tagger(matcher) if use_model else None
         _lemmas()  # loaded with the other resources, not inside the first article
-        return cls(cat, matcher, lexicon(), tagger, common_words())
+        return cls(cat, matcher, lexicon(), tagger, common_words(), name_lists() if use_model else None)
 
     def __call__(self, doc: Doc) -> Doc:
         norm = doc.norm
@@ -70,7 +71,7 @@ class EntityRecognizer:
         de = DocEntities(self.catalogue, self.lex, text, doc.published or today())
         resolve_matches(de, matches)
         repeat_surnames(de)  # before the model: a catalogue person's surname is theirs, whatever the model guesses
-        resolve_model(de, [ModelSpan(s, e, t) for s, e, t in spans], self.common)
+        resolve_model(de, [ModelSpan(s, e, t) for s, e, t in spans], self.common, self.names)
         repeat_aliases(de)
         head_references(de)
         national_references(de)

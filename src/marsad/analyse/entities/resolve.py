@@ -331,13 +331,14 @@ def _titled(de: DocEntities, title: Match, nisba: Match, after: Match | None) ->
     return True
 
 
-def resolve_model(de: DocEntities, spans: list[ModelSpan], common: frozenset[str] = frozenset()) -> None:
+def resolve_model(de: DocEntities, spans: list[ModelSpan], common: frozenset[str] = frozenset(),
+                  names: dict[str, str] | None = None) -> None:
     """Adds model-found names that no catalogue mention covers, merging them with people already named."""
     people = [e for e in de.by_id.values() if e.type == "PER"]
     for sp in spans:
         if overlaps((sp.start, sp.end), de.taken):
             continue
-        start = sp.start + clitic_length(de.text[sp.start:sp.end], de.lex, common)
+        start = sp.start + clitic_length(de.text[sp.start:sp.end], de.lex, common, names)
         if sp.type == "PER":
             start += _title_length(de.text[start:sp.end], de.lex)
         name = de.text[start:sp.end]
@@ -353,16 +354,24 @@ def resolve_model(de: DocEntities, spans: list[ModelSpan], common: frozenset[str
             people.append(ent)
 
 
-def clitic_length(name: str, lex: Lexicon, common: frozenset[str]) -> int:
-    """Length of a proclitic glued to the first word of a model-found name (لمنظمه -> ل), or 0.
+def clitic_length(name: str, lex: Lexicon, common: frozenset[str], names: dict[str, str] | None = None) -> int:
+    """Length of a proclitic glued to the first word of a model-found name (لمنظمه -> ل, ومحمد -> و), or 0.
 
-    The split is made only when what is left is clearly a word of its own: it starts with the article, or it is
-    a frequent word; a name like وليد or بكر stays whole.
+    The split is made only when what is left is clearly a word of its own: it starts with the article, it is a
+    frequent word, a word that heads a name (بجامعة) or, after و, a whole name of the model's name lists
+    (ومحمد, وخالد: "and" before a name in a list); a listed name (فيصل, وليد) or a name like بكر stays whole, and
+    so do foreign names whose first letter reads like a clitic before a listed name (بريم, كريم, لوزان).
     """
     first = name.split(" ", 1)[0]
-    for n in (2, 1):
-        pre, rest = first[:n], first[n:]
-        if pre in lex.clitics and len(rest) >= 3 and (rest.startswith(lex.article) or rest in common):
+    names = names or {}
+    splits = [(n, first[n:]) for n in (2, 1) if first[:n] in lex.clitics and len(first) - n >= 3]
+    for n, rest in splits:
+        if rest.startswith(lex.article):
+            return n
+    if names.get(first, "part")[:4] != "part":
+        return 0  # فيصل is a name, not ف + يصل
+    for n, rest in splits:
+        if rest in common or rest in lex.triggers or first[:n] == "و" and names.get(rest, "part")[:4] != "part":
             return n
     return 0
 

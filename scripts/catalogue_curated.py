@@ -33,6 +33,7 @@ def load(name: str):
 def curated_entries(iso3: set[str], kinds: dict) -> tuple[list[dict], list[dict]]:
     """Entity rows and role rows of every curated YAML file, in file order."""
     entities, roles = [], []
+    seen: dict[str, str] = {}  # id -> where it was first defined: a second entry with the same id is an error
     for path in sorted(SOURCES.glob("*.yaml")):
         group = path.stem.split("_")[0]
         if group not in DEFAULT_TYPE:
@@ -40,6 +41,9 @@ def curated_entries(iso3: set[str], kinds: dict) -> tuple[list[dict], list[dict]
         for n, entry in enumerate(load(path.name) or [], 1):
             where = f"{path.name} entry {n} ({entry.get('name_en', '?')})"
             row = entity_row(entry, DEFAULT_TYPE[group], iso3, where)
+            if row["id"] in seen:
+                raise CatalogueSourceError(f"{where}: id {row['id']} is already used by {seen[row['id']]}")
+            seen[row["id"]] = where
             entities.append(row)
             roles += [role_row(row["id"], r, iso3, kinds, where) for r in entry.get("roles") or []]
     return entities, roles

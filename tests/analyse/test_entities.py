@@ -372,3 +372,4 @@ def test_surname_shared_by_two_people_is_the_one_named_first():
 def test_a_fathers_name_is_not_a_surname():
     people = _model_people("استقبل محمد بن سلمان الوفد. وقال سلمان إن الزيارة مهمة.", ["محمد بن سلمان", "سلمان"])
     assert ("سلمان", ["سلمان"]) in people
+

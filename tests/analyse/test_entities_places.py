@@ -1,4 +1,4 @@
-"""Town names that are also everyday words, with the shipped catalogue and model."""
+"""Town names that are also everyday words, and other shipped catalogue entries, with the shipped catalogue and model."""
 from __future__ import annotations
 
 import pytest
@@ -177,3 +177,12 @@ def test_first_names_and_everyday_words_are_not_towns(recognizer, text, word):
 
 def test_zarqa_after_a_place_word_is_the_town(recognizer):
     assert "Zarqa" in places(recognizer, "وافتتح الملك مستشفى جديدا في مدينة الزرقاء أمس.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وكتب الوزير عبر حسابه على تويتر أن الاجتماع كان مثمرا.", "Twitter"),
+    ("ونشرت الوزارة المقطع على موقع يوتيوب مساء أمس.", "YouTube"),
+    ("وأعلنت أرامكو السعودية زيادة إنتاجها في الربع الثالث.", "Saudi Aramco"),
+])
+def test_platforms_and_companies_are_organisations(recognizer, text, name):
+    assert (name, "ORG") in {(e.name_en, e.type) for e in recognizer(SentenceSplitter()(Doc(id="t", text=text))).entities}

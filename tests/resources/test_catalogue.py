@@ -197,3 +197,26 @@ def test_user_file_errors(tmp_path, body, reason):
     with pytest.raises(ResourceFormatError, match=reason) as exc:
         load_user_entities(f)
     assert str(f) in str(exc.value)
+
+
+def test_curated_sources_define_each_explicit_id_once():
+    # the build stops on a repeated id (a later entry used to replace an earlier one silently: org:stc)
+    from pathlib import Path
+
+    import yaml
+
+    sources = Path(__file__).resolve().parents[2] / "scripts" / "catalogue_sources"
+    ids = collections.Counter()
+    for path in sorted(sources.glob("*.yaml")):
+        if path.stem.split("_")[0] not in ("people", "orgs", "places"):
+            continue
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            if isinstance(entry, dict) and entry.get("id"):
+                ids[entry["id"]] += 1
+    assert ids and [i for i, n in ids.items() if n > 1] == []
+
+
+def test_companies_and_platforms_are_organisations(by_id):
+    assert by_id["org:twitter"]["type"] == "ORG" and by_id["org:twitter"]["wikidata"] == "Q918"
+    assert by_id["org:stc"]["name_en"] == "Southern Transitional Council"
+    assert by_id["org:saudi_telecom"]["name_en"] == "Saudi Telecom Company"

@@ -186,3 +186,17 @@ def test_zarqa_after_a_place_word_is_the_town(recognizer):
 ])
 def test_platforms_and_companies_are_organisations(recognizer, text, name):
     assert (name, "ORG") in {(e.name_en, e.type) for e in recognizer(SentenceSplitter()(Doc(id="t", text=text))).entities}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وصل الوفد إلى مطار الملك عبدالعزيز الدولي بجدة.", "King Abdulaziz International Airport"),
+    ("وقال أستاذ الإعلام في جامعة الملك سعود إن الحملة نجحت.", "King Saud University"),
+])
+def test_a_body_named_after_a_king_is_the_body_not_the_king(recognizer, text, name):
+    names = {e.name_en for e in recognizer(SentenceSplitter()(Doc(id="t", text=text))).entities}
+    assert name in names and not any(n.startswith(("Abdulaziz", "Saud bin")) for n in names)
+
+
+def test_earlier_saudi_kings_are_people_with_their_reign(recognizer):
+    doc = recognizer(SentenceSplitter()(Doc(id="t", text="وخدم في عهد الملك فيصل والملك فهد.", published="1990-05-01")))
+    assert {e.name_en for e in doc.entities} == {"Faisal bin Abdulaziz Al Saud", "Fahd bin Abdulaziz Al Saud"}

@@ -200,3 +200,13 @@ def test_a_body_named_after_a_king_is_the_body_not_the_king(recognizer, text, na
 def test_earlier_saudi_kings_are_people_with_their_reign(recognizer):
     doc = recognizer(SentenceSplitter()(Doc(id="t", text="وخدم في عهد الملك فيصل والملك فهد.", published="1990-05-01")))
     assert {e.name_en for e in doc.entities} == {"Faisal bin Abdulaziz Al Saud", "Fahd bin Abdulaziz Al Saud"}
+
+
+@pytest.mark.parametrize("text", [
+    "وصل الأمير محمد بن نايف بن عبدالعزيز آل سعود إلى أبها أمس.",
+    "وقال معاليه إن الوزارة ماضية في خططها.",
+    "وقال مستشار خادم الحرمين الشريفين إن الموسم ناجح.",
+])
+def test_father_and_family_names_honorific_pronouns_and_titles_are_no_new_people(recognizer, text):
+    doc = recognizer(SentenceSplitter()(Doc(id="t", text=text, published="2015-08-05")))
+    assert [e.name_en for e in doc.entities if e.type == "PER" and e.id.startswith("new:")] == []

@@ -342,6 +342,8 @@ def resolve_model(de: DocEntities, spans: list[ModelSpan], common: frozenset[str
         if sp.type == "PER":
             start += _title_length(de.text[start:sp.end], de.lex)
         name = de.text[start:sp.end]
+        if sp.type == "PER" and _rest_of_name(de, start):
+            continue
         eid = de.aliases.get(name)
         if eid is None and sp.type == "PER":
             eid = _similar_person(name, people, de.cat, de.lex.name_joiners)
@@ -352,6 +354,20 @@ def resolve_model(de: DocEntities, spans: list[ModelSpan], common: frozenset[str
         de.mention(ent, start, sp.end, "model")
         if sp.type == "PER":
             people.append(ent)
+
+
+def _rest_of_name(de: DocEntities, start: int) -> bool:
+    """Whether a model-found person name goes on a name already read, after بن/آل ("محمد بن نايف بن عبدالعزيز آل
+    سعود": the catalogue read محمد بن نايف; عبدالعزيز and سعود are his father's and family's names, not people)."""
+    words = de.text[max(0, start - 40):start].split()
+    if not words or words[-1] not in de.lex.name_joiners or words[-1] in ("أبو", "ابو", "أبي", "ابي"):
+        return False
+    k = start - len(words[-1]) - 1  # the character before the joiner's space
+    while k > 0 and de.text[k - 1] == " ":
+        k -= 1
+    # the word before the joiner belongs to a name already read, or is itself a father's name after another بن
+    return any(de.taken[max(0, k - 2):k]) or len(words) > 2 and words[-3] in de.lex.name_joiners and any(
+        de.taken[max(0, start - 40):k])
 
 
 def clitic_length(name: str, lex: Lexicon, common: frozenset[str], names: dict[str, str] | None = None) -> int:

@@ -262,3 +262,67 @@ def test_everyday_senses_of_event_words_are_not_events(nlp, text, typ):
 ])
 def test_event_words_in_their_political_sense_still_code(nlp, text, typ):
     assert typ in {ty for ty, *_ in events(nlp, text)}
+
+
+# --- session 6: agents of attack nouns, labels, challengers, notices, declining to comment ---
+
+@pytest.mark.parametrize("text,source", [
+    ("وشنت طائرات الجيش الأردني غارات على مواقع تنظيم داعش في سوريا أمس.", "JOR"),  # verb, then its subject
+    ("وينفذ الطيران الروسي ضربات جوية على مواقع المعارضة السورية في إدلب.", "RUS"),  # a nisba names the air force
+])
+def test_the_subject_of_a_light_verb_is_the_attacks_agent(nlp, text, source):
+    d = nlp(Doc(id="t", text=text, published="2024-05-02"))
+    assert any(ev.type == "ASSAULT" and ev.source and ev.source.country == source for ev in d.events)
+
+
+def test_a_group_before_a_relative_light_verb_is_the_attacks_agent(nlp):
+    evs = events(nlp, "وتحدث الوزير عن جماعة الحوثي التي تشن هجمات على الحدود السعودية منذ أشهر.")
+    assert ("Houthis", "Saudi Arabia") in pairs(evs, "ASSAULT")
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("وتصنف الحكومة الألمانية حزب الله منظمة إرهابية.", ("Government of Germany", "Hezbollah")),
+    ("ويعتبر البرلمان الأوروبي جماعة الحوثي حركة متطرفة.", ("European Parliament", "Houthis")),
+])
+def test_naming_a_group_terrorist_accuses_it(nlp, text, pair):
+    assert pair in pairs(events(nlp, text), "ACCUSE")
+
+
+@pytest.mark.parametrize("text", [
+    "واعتبر وزير الخارجية الأردني أن الهجوم الإرهابي على السفارة الأمريكية عمل جبان.",  # judges an act
+    "وقال موقع يصف نفسه بأنه ناطق باسم تنظيم داعش إن الهجوم وقع أمس.",  # describes itself
+])
+def test_a_label_that_names_no_one_accuses_no_one(nlp, text):
+    assert not pairs(events(nlp, text), "ACCUSE")
+
+
+def test_a_rebel_group_and_a_person_of_one_country_are_two_targets(nlp):
+    evs = events(nlp, "واتهمت الحكومة اليمنية الحوثيين بقصف عدن. واتهمت الحكومة اليمنية أيضا علي عبدالله صالح بدعمهم.")
+    assert {t for _, t in pairs(evs, "ACCUSE")} == {"Houthis", "Ali Abdullah Saleh"}
+
+
+@pytest.mark.parametrize("text", [
+    "ودعت وزارة الداخلية السعودية المواطنين والمقيمين إلى الإبلاغ عن المخالفات.",
+    "وحث أمير منطقة الرياض الطلاب والطالبات على المشاركة في البرنامج الصيفي.",
+])
+def test_an_appeal_to_the_public_is_a_notice_not_a_request(nlp, text):
+    assert "REQUEST" not in {ty for ty, *_ in events(nlp, text)}
+
+
+def test_an_appeal_to_a_state_is_still_a_request(nlp):
+    evs = events(nlp, "ودعا الرئيس المصري إسرائيل إلى وقف الحرب على غزة.")
+    assert ("Abdel Fattah el-Sisi", "Israel") in pairs(evs, "REQUEST")
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("وقال مسؤول أمريكي رفض الكشف عن اسمه إن الطائرات عادت إلى قواعدها.", "REJECT"),
+    ("ورفض المتحدث باسم الخارجية الروسية التعليق على التقارير.", "REJECT"),  # declining comment (CAMEO 011)
+    ("وتبيع الشركة في عمان سيارات ثمنها مرتفع.", "SUPPORT"),  # its price, not "praised it"
+])
+def test_declining_comment_and_a_price_are_not_events(nlp, text, typ):
+    assert typ not in {ty for ty, *_ in events(nlp, text)}
+
+
+def test_a_rejection_with_a_comment_later_is_still_a_rejection(nlp):
+    evs = events(nlp, "ورفضت الحكومة العراقية طلب تركيا إرسال قوات إلى الموصل.")
+    assert ("Government of Iraq", "Türkiye") in pairs(evs, "REJECT")

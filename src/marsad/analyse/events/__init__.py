@@ -28,6 +28,7 @@ INHERIT_WINDOW = 8  # tokens: a verbal noun right after an intended verb ("سي�
 TANWEEN = frozenset("\u064b\u064c\u064d")
 TA_MARBUTA = "\u0629"
 MAIN_MIN = 3  # mentions that make an actor the article's subject, from whose side a two-sided event is told
+LABEL_BREAKS = "،,:؛"  # a label past a comma belongs to another phrase ("وصفتها الصحافة بـ...، من تفكيك خلية ارهابية")
 REFER_BACK = 2  # sentences: how far back an undated verbal noun looks for the dated event it refers to
 
 
@@ -117,6 +118,10 @@ class EventCoder:
                      and self._fits(e, words, k, prefix, form)]
             if any(c.entry.with_ for c in found):  # the specific reading wins ("اضراب عن الطعام" over "اضراب")
                 found = [c for c in found if c.entry.with_]
+            for c in found:
+                if "label" in c.entry.flags:  # where the label stands: the one named comes before it
+                    j = self._complement_at(c.entry, words, k)
+                    c.extra["label_at"] = nt.span(starts[j], starts[j] + len(words[j]))[0]
             cues.extend(found)
         if not cues:
             return cues
@@ -143,6 +148,11 @@ class EventCoder:
             return False
         if "after_passive" in e.flags and not (k and words[k - 1] in g.passives):
             return False
+        if "not_public" in e.flags and any(_bare(w) in g.public or w[:2] == "لل" and "ال" + w[2:] in g.public
+                                           for w in words[k + 1:k + 1 + UNLESS_FAR]):
+            return False  # "ودعا المتحدث المواطنين الى ...": advice to the public, not a political request
+        if "no_pronoun" in e.flags and words[k][len(prefix) + len(form):] in g.object_pronouns:
+            return False  # "ثمنها باهظ": its price
         if e.with_ and not self._has_complement(e, words, k):
             return False
         if any(word_is(w, u, g) for w in words[max(0, k - 2):k] for u in e.unless_before):
@@ -156,12 +166,21 @@ class EventCoder:
         return True
 
     def _has_complement(self, e, words: list[str], k: int) -> bool:
+        j = self._complement_at(e, words, k)
+        if j is None:
+            return False
+        # "اعتبر الوزير أن الهجوم الإرهابي ...": a label after أن/إن judges an act, not the one named
+        return "label" not in e.flags or not any(w in self.g.complementizers or w in self.g.clause_breaks
+                                                 for w in words[k + 1:j])
+
+    def _complement_at(self, e, words: list[str], k: int) -> int | None:
+        """The index of the first word after `k` (within the entry's window) that starts one of its complements."""
         for j in range(k + 1, min(len(words), k + 1 + e.window)):
             w = words[j]
             # cheap substring test first: most words contain none of the complements
             if any(p[0] in w and _phrase_at(words, j, p, self.g) for p in e.with_):
-                return True
-        return False
+                return j
+        return None
 
     def _mode(self, c: Cue, words: list[str]) -> str | None:
         if self.g.future in c.prefix and c.entry.kind == "v":
@@ -259,6 +278,9 @@ class EventCoder:
         tgt_s = A.pick_target(doc, c, sl, src_s, g)
         if ("needs_target" in e.flags or "gpe_target" in e.flags) and tgt_s is None:
             return []
+        if "label" in e.flags and (tgt_s.start >= c.extra["label_at"]
+                                   or any(ch in doc.text[c.end:c.extra["label_at"]] for ch in LABEL_BREAKS)):
+            return []  # "وصف الوزير الهجوم الإرهابي على السعودية": the name after the label is no one labelled
         if "weak" in e.flags and src_s is None and tgt_s is None:
             return []
         src = A.actor_of(src_s)
@@ -448,9 +470,16 @@ def _days_between(a: str, b: str) -> int:
         return 10**6
 
 
+# CAMEO sectors of groups that challenge their country's state: an event with them is not one with that state
+# ("بحاح يتهم صالح" and "الحكومة تنظر إلى الحوثيين على أنها جماعة إرهابية" are two accusations).
+CHALLENGER_SECTORS = frozenset({"REB", "OPP", "INS", "SEP"})
+
+
 def _actor_key(a: Actor | None):
     if a is None:
         return None
+    if a.country and a.sector in CHALLENGER_SECTORS:
+        return a.country + "/" + a.sector
     return a.country or a.name_en or a.text
 
 

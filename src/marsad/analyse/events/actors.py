@@ -153,6 +153,10 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
         if len(gap_after) <= limit and not destination:
             return first_after, True
     if e.kind == "n":
+        if plover in AGENTLESS_NOUN_TYPES:
+            done = _light_verb_subject(doc, cue, sl, g)
+            if done is not None:
+                return done, done.start > cue.start
         if cue.word.endswith(PRONOUN_ENDINGS) and before:
             return before[0], False
         if plover in AGENTLESS_NOUN_TYPES and not _claimed(doc, cue, g):
@@ -265,6 +269,35 @@ def _attributive(doc: Doc, s: Slot, sl: list[Slot]) -> bool:
     # only definite adjectives of the nisba and feminine shapes between (اليسارية، المتطرفة): the nisba qualifies
     # the same name
     return len(gap) <= 3 and all(w.startswith("ال") and w.endswith(("ي", "ه")) for w in gap)
+
+
+LIGHT_SPAN = 5  # words a light verb may stand before its attack noun ("شنت طائرات التحالف العربي غارات")
+
+
+def _light_verb_subject(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar) -> Slot | None:
+    """The subject of a verb that carries out the attack the noun names ("شنت طائرات التحالف غارات", "حركة طالبان
+    التي تشن هجمات"): the actor between the verb and the noun, else, for a bare verb, the one before it in its
+    clause (not a speaker before إن/أن, nor a name after a preposition)."""
+    nt = doc.norm
+    n_end = nt.from_original(cue.start)
+    near = list(WORD.finditer(nt.text, max(0, n_end - 80), n_end))[-(LIGHT_SPAN + 1):]
+    lv = next((m for m in reversed(near) if _bare_word(m.group()) in g.light_verbs), None)
+    if lv is None:
+        return None
+    v_start, v_end = nt.span(lv.start(), lv.end())
+    inside = [s for s in sl if v_end <= s.start and s.end <= cue.start and s.is_actor and not is_marked(s, g)]
+    if inside:
+        return inside[0]
+    before = [s for s in sl if s.end <= v_start and s.is_actor and not is_place(s, g) and not is_marked(s, g)
+              and not _attributive(doc, s, sl)]
+    if not before or any(w in g.complementizers for w in gap_words(doc, before[-1].end, v_start)):
+        return None
+    return before[-1] if _clause_clear(doc, before[-1].end, v_start, g) else None
+
+
+def _bare_word(w: str) -> str:
+    """A folded word without a leading wa-/fa-."""
+    return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
 
 def _claimed(doc: Doc, cue: Cue, g: Grammar) -> bool:

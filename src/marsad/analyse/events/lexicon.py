@@ -104,6 +104,8 @@ class Grammar:
     possibility_letters: frozenset[str] = frozenset()
     possibility_inflected_letters: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    public: frozenset[str] = frozenset()
 
 
 def folded_words(words) -> frozenset[str]:
@@ -144,6 +146,8 @@ def load_grammar() -> Grammar:
         possibility_letters=folded_words(y.get("possibility_letters") or ()),
         possibility_inflected_letters=folded_words(y.get("possibility_inflected_letters") or ()),
         relatives=folded_words(y.get("relatives") or ()),
+        light_verbs=folded_words(y.get("light_verbs") or ()),
+        public=folded_words(y.get("public") or ()),
     )
 
 

@@ -422,3 +422,8 @@ def test_a_definite_oblique_plural_after_the_verb_is_its_object_not_the_speaker(
             '"المياه لن تكفي كل القرى في الموسم المقبل".')
     qs = direct(finder, text)
     assert qs[0].speaker.name_en == "Karim Hamdan"
+
+
+def test_a_person_addressed_after_mukhatiban_is_not_the_speaker(finder):
+    text = "وقال كريم حمدان إن الحوار مستمر. وأضاف مخاطبا علي ناصر: «الباب ما زال مفتوحا أمام الجميع»."
+    assert direct(finder, text)[0].speaker.name_en == "Karim Hamdan"

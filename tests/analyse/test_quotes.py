@@ -427,3 +427,8 @@ def test_a_definite_oblique_plural_after_the_verb_is_its_object_not_the_speaker(
 def test_a_person_addressed_after_mukhatiban_is_not_the_speaker(finder):
     text = "وقال كريم حمدان إن الحوار مستمر. وأضاف مخاطبا علي ناصر: «الباب ما زال مفتوحا أمام الجميع»."
     assert direct(finder, text)[0].speaker.name_en == "Karim Hamdan"
+
+
+def test_a_place_after_a_preposition_before_a_bare_verb_is_not_its_subject(finder):
+    text = "وقال كريم حمدان إن الحوار مستمر. والوضع في الأردن يؤكد أن «الإصلاح طريقنا الوحيد إلى المستقبل»."
+    assert direct(finder, text)[0].speaker.name_en != "Jordan"

@@ -471,7 +471,12 @@ def _named_before(reader: SubjectReader, t: str, i: int) -> Who | None:
         if head.endswith(" " + aux):
             head = head[: -len(aux)].rstrip()
     m = reader.mention_ending(len(head) + max(0, i - 40))
-    return Who(m.start, m.end, m.entity) if m is not None and m.entity.type in ("PER", "ORG", "GPE") else None
+    if m is None or m.entity.type not in ("PER", "ORG", "GPE"):
+        return None
+    before = t[max(0, m.start - 12):m.start]
+    if before[-1:].isalpha() or before.split()[-1:] and before.split()[-1] in reader.lex.prepositions:
+        return None  # "السياسي في العراق، وقال": a place after a preposition is no subject
+    return Who(m.start, m.end, m.entity)
 
 
 def _bare_text_noun(word: str, nouns: frozenset[str]) -> bool:

@@ -432,3 +432,9 @@ def test_a_person_addressed_after_mukhatiban_is_not_the_speaker(finder):
 def test_a_place_after_a_preposition_before_a_bare_verb_is_not_its_subject(finder):
     text = "وقال كريم حمدان إن الحوار مستمر. والوضع في الأردن يؤكد أن «الإصلاح طريقنا الوحيد إلى المستقبل»."
     assert direct(finder, text)[0].speaker.name_en != "Jordan"
+
+
+def test_a_nationality_adjective_alone_after_the_verb_is_a_family_name_not_the_country(finder):
+    text = "وقال الأردني: «سنعود إلى الملعب أقوى من قبل»."
+    qs = direct(finder, text)
+    assert qs[0].speaker.name_en is None and qs[0].speaker.text == "الأردني"

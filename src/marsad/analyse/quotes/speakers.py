@@ -168,6 +168,8 @@ class SubjectReader:
             return None, True
         cands = self._not_related([m for r in ranges for m in self._mentions_in(*r)])
         best = _best(cands, ranges[0][0])
+        if best is not None and best.how == "nisba" and best.start == ranges[0][0] and best.end == ranges[0][1]:
+            return self._surname_speaker(best), False
         if best is not None and _rank(best, ranges[0][0])[0] < 3:
             return Who(best.start, best.end, best.entity), False
         named = self._named_further(ranges[0][1], b)
@@ -181,6 +183,16 @@ class SubjectReader:
         words = list(TOKEN_RE.finditer(self.text, ranges[0][0], ranges[0][1]))[:MAX_ANONYMOUS_WORDS]
         return Who(words[0].start(), words[-1].end(), None), False
 
+
+    def _surname_speaker(self, m: NormMention) -> Who:
+        """A nationality adjective standing alone as the subject ("وقال التركي"): no adjective speaks without its
+        noun, so it is a family name (اللواء منصور التركي), the person of the document whose name ends with it."""
+        word = self.text[m.start:m.end]
+        for p in self.mentions:
+            if p.entity.type == "PER" and p.end <= m.start and p.how in _NAMED and \
+                    self.text[p.start:p.end].endswith(" " + word):
+                return Who(m.start, m.end, p.entity)
+        return Who(m.start, m.end, None)
 
     def _oblique_object(self, toks: list[re.Match]) -> bool:
         """Whether the words after the verb open with a definite plural in the oblique case that is no name,

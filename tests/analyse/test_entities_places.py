@@ -210,3 +210,12 @@ def test_earlier_saudi_kings_are_people_with_their_reign(recognizer):
 def test_father_and_family_names_honorific_pronouns_and_titles_are_no_new_people(recognizer, text):
     doc = recognizer(SentenceSplitter()(Doc(id="t", text=text, published="2015-08-05")))
     assert [e.name_en for e in doc.entities if e.type == "PER" and e.id.startswith("new:")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد والد الشهيد أن ابنه ولله الحمد استشهد وهو يدافع عن الوطن.",
+    "وأضاف أن أهل المدينة بحمد الله متماسكون، والله الهادي إلى سواء السبيل.",
+])
+def test_formulas_of_praise_are_no_people(recognizer, text):
+    doc = recognizer(SentenceSplitter()(Doc(id="t", text=text)))
+    assert [e.name_ar for e in doc.entities if e.type == "PER"] == []

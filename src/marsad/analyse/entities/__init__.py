@@ -67,7 +67,7 @@ class EntityRecognizer:
             spans = [sp for sp in spans if not any(sp[0] < b and a < sp[1] and sp[1] - sp[0] <= b - a + 3
                                                     for a, b in dropped)]
         matches = kept
-        spans = [sp for sp in spans if text[sp[0]:sp[1]] not in self.lex.not_names]  # "مليار ريال": a currency
+        spans = [sp for sp in spans if not self._not_a_name(text[sp[0]:sp[1]])]
         de = DocEntities(self.catalogue, self.lex, text, doc.published or today())
         resolve_matches(de, matches)
         repeat_surnames(de)  # before the model: a catalogue person's surname is theirs, whatever the model guesses
@@ -109,6 +109,14 @@ class EntityRecognizer:
                     continue
             out.append(m)
         return out
+
+    def _not_a_name(self, span: str) -> bool:
+        """A model span that is no name: a currency or month ("مليار ريال"), or a formula of praise of God ("الله
+        تعالى", "ولله الحمد", "بحمد الله"): it holds such a word or opens with God's name."""
+        if span in self.lex.not_names:
+            return True
+        words = span.split()
+        return words[0] in self.lex.not_name_openers or any(w in self.lex.not_name_words for w in words)
 
     def _in_idiom(self, m: Match, text: str) -> bool:
         """Whether the match opens a phrase in which the name is an ordinary word ("النيل من أمن البلاد")."""

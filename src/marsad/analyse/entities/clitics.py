@@ -36,6 +36,8 @@ class Lexicon:
     countries_as_words: frozenset[str] = frozenset()  # مالي: a country name that is also an everyday word
     everyday_places: frozenset[str] = frozenset()  # جامعة, معسكر: towns read only after a place word
     not_names: frozenset[str] = frozenset()  # ريال, نيسان, الله: never a name found by the model
+    not_name_words: frozenset[str] = frozenset()  # تعالى, الحمد: a model span holding one is a formula, not a name
+    not_name_openers: frozenset[str] = frozenset()  # الله, ولله: a model span opening with one is not a name
     title_words: frozenset[str] = frozenset()  # "رئيس الحكومة": a title before a national body's head noun
     person_titles: frozenset[str] = frozenset()  # العماد, اللواء, الشيخ: before a name, not part of it
     idioms: tuple[str, ...] = ()  # "النيل من": phrases in which a place's name is an ordinary word
@@ -78,6 +80,7 @@ def lexicon() -> Lexicon:
         title_words=f(y.get("national_title_words") or ()), person_titles=f(y.get("person_titles") or ()),
         countries_as_words=f(y.get("countries_as_words") or ()),
         everyday_places=f(y.get("everyday_places") or ()), not_names=f(y.get("not_names") or ()),
+        not_name_words=f(y.get("not_name_words") or ()), not_name_openers=f(y.get("not_name_openers") or ()),
         idioms=tuple(sorted(f(y.get("idioms") or ()))),
     )
 

@@ -155,6 +155,8 @@ class EventCoder:
             return False  # "ثمنها باهظ": its price
         if e.with_ and not self._has_complement(e, words, k):
             return False
+        if "must" in e.flags and not self._obliged(words, k):
+            return False
         if any(word_is(w, u, g) for w in words[max(0, k - 2):k] for u in e.unless_before):
             return False
         if any(word_is(w, u, g) for w in words[k + 1:k + 3] for u in e.unless_after):
@@ -164,6 +166,15 @@ class EventCoder:
                                 for j in range(k + 1, min(len(words), k + 1 + UNLESS_FAR)) for u in e.unless_far):
             return False
         return True
+
+    def _obliged(self, words: list[str], k: int) -> bool:
+        """The verb at `k` follows أن with a word of obligation before it ("يجب أن يرحل", "على الأسد أن يرحل")."""
+        g = self.g
+        if k < 2 or _bare(words[k - 1]) not in g.obligation_that:
+            return False
+        # "على" needs the one obliged between it and أن: "وافق على أن يتنحى" is consent
+        return any(_bare(words[j]) in g.obligations and not (j == k - 2 and words[j] in g.target_markers)
+                   for j in range(max(0, k - 5), k - 1))
 
     def _has_complement(self, e, words: list[str], k: int) -> bool:
         j = self._complement_at(e, words, k)
@@ -276,6 +287,9 @@ class EventCoder:
         elif src_s is None and e.kind != "p" and plover in A.SPEECH_TYPES:
             src_s = A.quote_speaker(doc, c)  # said inside a quotation: the speaker is the agent
         tgt_s = A.pick_target(doc, c, sl, src_s, g)
+        if tgt_s is None and "must" in e.flags:  # "وأضاف: «إما أن يرحل»": the one named before must leave
+            src_e = (src_s.entity.id if src_s else None) or (main.id if main else None)
+            tgt_s = A.antecedent(doc, c.start, exclude=src_e)
         if ("needs_target" in e.flags or "gpe_target" in e.flags) and tgt_s is None:
             return []
         if "label" in e.flags and (tgt_s.start >= c.extra["label_at"]

@@ -128,6 +128,13 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
         before = [s for s in before if not g.complementizers.intersection(gap_words(doc, s.end, cue.start))]
     if "rev" in e.flags:
         return (before[-2] if len(before) > 1 else None), False
+    if "must" in e.flags:  # "وقال الجبير إن الأسد يجب أن يرحل": the speaker, before the one who must leave
+        leaver = _leaver(doc, cue, sl, g)
+        if leaver is None:
+            return None, False  # "... ويجب أن ترحل": the last name before may be the one who must go
+        edge = min(leaver.start, cue.start)
+        said = [s for s in before if s.end <= edge and s.entity.id != leaver.entity.id]
+        return (said[-1] if said else None), False
     if "hal" in e.flags:  # "قال أوباما ...، داعيا المشرعين": the clause's subject, a person first
         people = [s for s in before if s.entity.type == "PER"]
         return (people or before or [None])[0], False
@@ -143,7 +150,13 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
     gap_after = gap_words(doc, cue.end, after[0].start) if after else []
     if e.kind == "n" and g.between in gap_after[:2] and after:
         return after[0], True  # "محادثات بين X و Y", "الاجتماع المشترك بين X و Y"
-    if e.kind == "v" and before and not gap_words(doc, before[-1].end, cue.start) and before[-1].mention.how != "nisba":
+    own_subject = first_after is not None and len(gap_after) <= 4 and not any(w in g.target_markers for w in gap_after)
+    fronted = _fronted_subject(doc, cue, sl, g) if e.kind == "v" and not plural_subject(cue, g) else None
+    if fronted is not None and not own_subject:
+        return fronted, False
+    # (after a fronted clause, the name closing it is no subject-first subject: "بعد أن التقى X وفدا من الكويت، دعا")
+    if e.kind == "v" and before and fronted is None and not gap_words(doc, before[-1].end, cue.start) \
+            and before[-1].mention.how != "nisba":
         if "sym" in e.flags:  # "موسكو والرياض اتفقتا": the first of the pair acts, the other is its partner
             return _chain_start(doc, before), False
         return before[-1], False  # subject-first: "الوزير لافروف، التقى ..." (a nisba qualifies the noun before it)
@@ -154,7 +167,7 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
             return first_after, True
     if e.kind == "n":
         if plover in AGENTLESS_NOUN_TYPES:
-            done = _light_verb_subject(doc, cue, sl, g)
+            done = _done_by(doc, cue, sl, g) or _light_verb_subject(doc, cue, sl, g)
             if done is not None:
                 return done, done.start > cue.start
         if cue.word.endswith(PRONOUN_ENDINGS) and before:
@@ -166,6 +179,61 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
             return s, False
         break
     return None, False
+
+
+FRONT_SPAN = 5  # words between a fronted clause's opener and its subject ("وبينما رحب الناطق باسم الخارجية ...")
+
+
+def _fronted_subject(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar) -> Slot | None:
+    """The subject of a subordinate clause that opens the sentence and ends with a comma right before the verb
+    ("وبينما رحب الناطق مارك تونر باشتراك روسيا في الحرب، رفض أي تعاون مع الأسد": Toner refuses, not Russia)."""
+    if not sl or not g.subordinators:
+        return None
+    k = bisect_left(doc.sentences, cue.start + 1, key=lambda s: s.start) - 1
+    if k < 0:
+        return None
+    s_start = doc.sentences[k].start
+    head = doc.text[s_start:cue.start].rstrip()
+    if not head.endswith(("،", ",")):
+        return None
+    words = gap_words(doc, s_start, cue.start)
+    opener = next((p for p in g.subordinators if tuple(words[:len(p)]) == p), None)
+    if opener is None or len(words) < len(opener) + 2:
+        return None
+    nt = doc.norm
+    found = list(WORD.finditer(nt.text, nt.from_original(s_start), nt.from_original(cue.start)))
+    verb_end = nt.span(found[len(opener)].start(), found[len(opener)].end())[1]  # the clause's first word: its verb
+    inside = [s for s in sl if verb_end <= s.start and s.end <= cue.start and s.is_actor]
+    if not inside:
+        return None
+    titled = _titled_subject(doc, _At(verb_end), inside, g)
+    if titled is not None:
+        return titled
+    first = inside[0]
+    if is_marked(first, g) or is_place(first, g) or len(gap_words(doc, verb_end, first.start)) > FRONT_SPAN - 1:
+        return None
+    return first
+
+
+@dataclass(slots=True)
+class _At:
+    """A stand-in for a cue ending at `end`, for helpers that read only where the verb ends."""
+
+    end: int
+
+
+def _leaver(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar) -> Slot | None:
+    """Who must leave: the name right after the verb ("أن يرحل الأسد"), else the one named just before أن or its word
+    of obligation ("على الأسد أن يرحل", "الأسد يجب أن يرحل")."""
+    for s in sl:
+        if s.start >= cue.end and s.is_actor:
+            if len(gap_words(doc, cue.end, s.start)) <= 1 and not is_place(s, g):
+                return s
+            break
+    near = [s for s in sl if s.end <= cue.start and s.is_actor and not is_place(s, g)]
+    if near and len(gap_words(doc, near[-1].end, cue.start)) <= 3:
+        return near[-1]
+    return None
 
 
 def plural_subject(cue: Cue, g: Grammar) -> bool:
@@ -217,6 +285,15 @@ def _oblique_plural(doc: Doc, cue: Cue, s: Slot, g: Grammar) -> bool:
     gap = gap_words(doc, cue.end, s.start)
     words = gap + gap_words(doc, s.start, s.end)
     return len(gap) <= 1 and all(w.endswith(g.oblique_plural) for w in words)
+
+
+def _nominative_plural(doc: Doc, s: Slot, g: Grammar) -> bool:
+    """A definite plural (a nisba or a group's name) in the nominative case ("الحوثيون", "المتمردون الحوثيون"): the subject of its clause,
+    which an object would not be ("قصف الحوثيون الأحياء"; the object reads "الحوثيين")."""
+    if not g.nominative_plural or s.entity.type == "PER":  # "السعدون" is a family name
+        return False
+    words = gap_words(doc, s.start, s.end)
+    return bool(words) and all(w.startswith("ال") and w.endswith(g.nominative_plural) and len(w) > 5 for w in words)
 
 
 def _coordinated(doc: Doc, s: Slot, sl: list[Slot]) -> Slot | None:
@@ -295,6 +372,35 @@ def _light_verb_subject(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar) -> Slot 
     return before[-1] if _clause_clear(doc, before[-1].end, v_start, g) else None
 
 
+DONE_BY_SPAN = 4  # words between an attack noun and the verb that says who carried it out ("الهجمات التي شنها")
+
+
+def _carried_out(w: str, g: Grammar) -> bool:
+    """A light verb carrying an object pronoun for the attack it carries out ("شنه", "نفذها", "ينفذها")."""
+    for p in g.object_pronouns:
+        if w.endswith(p) and _bare_word(w[:-len(p)]) in g.light_verbs:
+            return True
+    return False
+
+
+def _done_by(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar) -> Slot | None:
+    """The agent named after an attack noun by a verb that carries it out and points back to it with a pronoun
+    ("في هجوم نفذه مسلحون", "القصف والهجمات التي شنها الانفصاليون", "قصف عشوائي نفذه الحوثيون")."""
+    after = gap_words(doc, cue.end, cue.end + 60)[:DONE_BY_SPAN]
+    j = next((i for i, w in enumerate(after) if _carried_out(w, g)), None)
+    if j is None or any(w in g.clause_breaks and w not in g.relatives for w in after[:j]):
+        return None
+    for s in sl:
+        if s.start < cue.end or not s.is_actor:
+            continue
+        gap = gap_words(doc, cue.end, s.start)
+        if len(gap) <= j or not _carried_out(gap[j], g):
+            return None  # the first actor after the noun stands before the verb: it is no agent of it
+        governed = s.glue or (s.prev and s.prev[-1] in g.prepositions)  # "شنته تلك القوات من عدن": a place
+        return s if len(gap) - j - 1 <= 3 and not governed and not is_marked(s, g) and not is_place(s, g) else None
+    return None
+
+
 def _bare_word(w: str) -> str:
     """A folded word without a leading wa-/fa-."""
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
@@ -311,6 +417,8 @@ def _claimed(doc: Doc, cue: Cue, g: Grammar) -> bool:
 def pick_target(doc: Doc, cue: Cue, sl: list[Slot], src: Slot | None, g: Grammar) -> Slot | None:
     """The other party: the next actor after the cue (and after a following subject), within the clause."""
     flags = cue.entry.flags
+    if "must" in flags:
+        return _leaver(doc, cue, sl, g)
     if "rev" in flags:
         before = [s for s in sl if s.end <= cue.start and s.is_actor and not is_place(s, g)]
         return before[-1] if before else None
@@ -342,6 +450,10 @@ def pick_target(doc: Doc, cue: Cue, sl: list[Slot], src: Slot | None, g: Grammar
             return s if s.prev and s.prev[-1] == g.against else None
         if not s.is_actor or (is_place(s, g) and not is_marked(s, g)) or _attributive(doc, s, sl):
             continue  # a nisba describing the name before it ("معهد بحثي أمريكي") is not the other party
+        if _nominative_plural(doc, s, g):
+            continue  # "جراء قصف الحوثيون ...": a subject, never an object
+        if any(_carried_out(w, g) for w in s.prev[-2:]):
+            continue  # "قتل مدنيون في قصف نفذه الحوثيون": the agent of the shelling, not a victim
         return s
     return partner
 
@@ -376,13 +488,13 @@ def quote_speaker(doc: Doc, cue: Cue) -> Slot | None:
     return None
 
 
-def antecedent(doc: Doc, pos: int) -> Slot | None:
+def antecedent(doc: Doc, pos: int, exclude: str | None = None) -> Slot | None:
     """Whom an attached pronoun before `pos` refers to: the last person named before it, else the last
-    organisation ("وحاول أوباما ... لكنه دعا": Obama)."""
+    organisation ("وحاول أوباما ... لكنه دعا": Obama); never the entity `exclude` (the speaker)."""
     best: tuple[int, int, Entity, Mention] | None = None
     best_org = None
     for e in doc.entities:
-        if e.type not in ("PER", "ORG"):
+        if e.type not in ("PER", "ORG") or (exclude is not None and e.id == exclude):
             continue
         for m in e.mentions:
             if m.end <= pos:

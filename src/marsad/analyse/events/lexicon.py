@@ -92,6 +92,7 @@ class Grammar:
     subject_endings: tuple[str, ...] = ()
     object_pronouns: tuple[str, ...] = ()
     oblique_plural: str = ""
+    nominative_plural: str = ""
     request_preps: frozenset[str] = frozenset()
     noun_prefixes: frozenset[str] = frozenset()
     nisba_endings: frozenset[str] = frozenset()
@@ -106,6 +107,9 @@ class Grammar:
     relatives: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     public: frozenset[str] = frozenset()
+    subordinators: tuple[tuple[str, ...], ...] = ()
+    obligations: frozenset[str] = frozenset()
+    obligation_that: frozenset[str] = frozenset()
 
 
 def folded_words(words) -> frozenset[str]:
@@ -134,6 +138,7 @@ def load_grammar() -> Grammar:
         subject_endings=tuple(sorted(folded_words(y.get("subject_endings") or ()), key=len, reverse=True)),
         object_pronouns=tuple(sorted(folded_words(y.get("object_pronouns") or ()), key=len, reverse=True)),
         oblique_plural=normalize(y.get("oblique_plural", "")) or "\0",
+        nominative_plural=normalize(y.get("nominative_plural", "")),
         request_preps=folded_words(y.get("request_preps") or ()),
         noun_prefixes=folded_words(y.get("noun_prefixes") or ()),
         nisba_endings=folded_words(y.get("nisba_endings") or ()),
@@ -148,6 +153,9 @@ def load_grammar() -> Grammar:
         relatives=folded_words(y.get("relatives") or ()),
         light_verbs=folded_words(y.get("light_verbs") or ()),
         public=folded_words(y.get("public") or ()),
+        obligations=folded_words(y.get("obligations") or ()),
+        obligation_that=folded_words(y.get("obligation_that") or ()),
+        subordinators=tuple(tuple(normalize(p).split()) for p in y.get("subordinators") or ()),
     )
 
 

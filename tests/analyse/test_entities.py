@@ -185,7 +185,7 @@ def test_model_names_lose_a_glued_clitic_only_before_a_word(name, common, n):
     assert clitic_length(name, lexicon(), frozenset(common)) == n
 
 
-NAME_LIST = {"محمد": "PER", "ريم": "PER", "فيصل": "PER", "وزان": "PER"}
+NAME_LIST = {"محمد": "PER", "ريم": "PER", "فيصل": "PER", "وزان": "PER", "كاليفورنيا": "LOC"}
 
 
 @pytest.mark.parametrize("name, n", [
@@ -195,6 +195,7 @@ NAME_LIST = {"محمد": "PER", "ريم": "PER", "فيصل": "PER", "وزان": 
     ("فيصل المطيري", 0),  # a listed name whole, not ف + يصل
     ("بريم", 0),  # a foreign name whose first letter is not a clitic before ريم
     ("لوزان", 0),
+    ("كاليفورنيا", 0),  # a listed name whose first letter and article read like ك + ال
     ("وليد خالد", 0),
 ])
 def test_model_names_lose_a_conjunction_before_a_listed_name_and_keep_listed_names_whole(name, n):

@@ -219,3 +219,8 @@ def test_father_and_family_names_honorific_pronouns_and_titles_are_no_new_people
 def test_formulas_of_praise_are_no_people(recognizer, text):
     doc = recognizer(SentenceSplitter()(Doc(id="t", text=text)))
     assert [e.name_ar for e in doc.entities if e.type == "PER"] == []
+
+
+def test_a_listed_foreign_name_is_not_cut_after_a_letter_that_looks_like_a_clitic(recognizer):
+    names = places(recognizer, "وقالت شرطة كاليفورنيا إن الحريق امتد إلى إنجلترا وتكساس.")
+    assert {"California", "England", "Texas"} <= names

@@ -375,17 +375,17 @@ def clitic_length(name: str, lex: Lexicon, common: frozenset[str], names: dict[s
 
     The split is made only when what is left is clearly a word of its own: it starts with the article, it is a
     frequent word, a word that heads a name (بجامعة) or, after و, a whole name of the model's name lists
-    (ومحمد, وخالد: "and" before a name in a list); a listed name (فيصل, وليد) or a name like بكر stays whole, and
-    so do foreign names whose first letter reads like a clitic before a listed name (بريم, كريم, لوزان).
+    (ومحمد, وخالد: "and" before a name in a list); a listed name (فيصل, وليد, كاليفورنيا) or a name like بكر stays
+    whole, and so do foreign names whose first letter reads like a clitic before a listed name (بريم, كريم, لوزان).
     """
     first = name.split(" ", 1)[0]
     names = names or {}
+    if names.get(first, "part")[:4] != "part" and not first.endswith("الله"):
+        return 0  # فيصل is a name, not ف + يصل; كاليفورنيا not ك + اليفورنيا
     splits = [(n, first[n:]) for n in (2, 1) if first[:n] in lex.clitics and len(first) - n >= 3]
     for n, rest in splits:
         if rest.startswith(lex.article):
             return n
-    if names.get(first, "part")[:4] != "part":
-        return 0  # فيصل is a name, not ف + يصل
     for n, rest in splits:
         if rest in common or rest in lex.triggers or first[:n] == "و" and names.get(rest, "part")[:4] != "part":
             return n

@@ -16,7 +16,7 @@ from marsad.analyse.entities.features import lemma
 from marsad.analyse.events import actors as A
 from marsad.analyse.events.accuse import accusation_events
 from marsad.analyse.events.lexicon import (
-    WORD, Code, Cue, Grammar, automaton, is_nisba, load_entries, load_grammar, load_modes, match_forms, word_is,
+    WORD, Code, Cue, Grammar, automaton, is_nisba, is_sport_article, load_entries, load_grammar, load_modes, match_forms, word_is,
 )
 
 __all__ = ["EventCoder", "detect_types"]
@@ -34,11 +34,16 @@ REFER_BACK = 2  # sentences: how far back an undated verbal noun looks for the d
 
 # Events that news reports without knowing who acted: a bombing, a protest, a raid somewhere.
 _ACTORLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"})
+# Events between two parties: a meeting, a visit, praise, thanks or a rejection with nobody named on the other side
+# is a festival tour, a greeting or a refusal in passing ("زار المزرعة", "شكر الجميع", "رفض الخروج"), not a dyad.
+_DYADIC_TYPES = frozenset({"CONSULT", "SUPPORT", "REJECT"})
 
 
 def _says_something(ev: Event) -> bool:
     """An event names an actor, or is violence or unrest, which is news even when nobody knows who acted. Any other
     cue with no actor ("وقف إطلاق النار" in passing) says nothing about who did what to whom."""
+    if ev.target is None and ev.type in _DYADIC_TYPES:
+        return False
     return ev.source is not None or ev.target is not None or ev.type in _ACTORLESS_TYPES
 
 
@@ -77,7 +82,7 @@ class EventCoder:
         g = self.g
         nt = doc.norm
         hits = match_forms(nt.text, g)
-        if not hits:
+        if not hits or is_sport_article(nt.text, g):  # a match report or transfer news codes no politics
             return []
         sents = doc.sentences or split_sentences(doc.text)
         by_sent: dict[int, list] = {}
@@ -255,8 +260,8 @@ class EventCoder:
         """The document's events, duplicates merged."""
         per_sent = self.cues(doc)
         day = news_day(doc)
-        if not per_sent:
-            return merge(accusation_events(doc, day))
+        if not per_sent:  # no cue, or a sport article, which accuses nobody either ("هاجم المدرب الحكم")
+            return [] if is_sport_article(doc.norm.text, self.g) else merge(accusation_events(doc, day))
         main = A.main_actor(doc)
         dateline = A.dateline_place(doc)
         events: list[Event] = []

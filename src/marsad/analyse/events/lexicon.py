@@ -110,6 +110,9 @@ class Grammar:
     subordinators: tuple[tuple[str, ...], ...] = ()
     obligations: frozenset[str] = frozenset()
     obligation_that: frozenset[str] = frozenset()
+    sport: object = None  # an ahocorasick.Automaton of the words of a sport article
+    sport_min: int = 0
+    sport_share: float = 1.0
 
 
 def folded_words(words) -> frozenset[str]:
@@ -156,7 +159,38 @@ def load_grammar() -> Grammar:
         obligations=folded_words(y.get("obligations") or ()),
         obligation_that=folded_words(y.get("obligation_that") or ()),
         subordinators=tuple(tuple(normalize(p).split()) for p in y.get("subordinators") or ()),
+        sport=_word_automaton(folded_words((y.get("sport_article") or {}).get("words") or ())),
+        sport_min=int((y.get("sport_article") or {}).get("min", 0)),
+        sport_share=float((y.get("sport_article") or {}).get("share", 1.0)),
     )
+
+
+def _word_automaton(words: frozenset[str]):
+    """An Aho-Corasick automaton over `words` (folded), each also after wa-, fa-, bi- or li-; None when empty."""
+    if not words:
+        return None
+    a = ahocorasick.Automaton()
+    for w in words:
+        for p in ("", "و", "ف", "ب", "ل"):
+            a.add_word(p + w, len(p + w))
+    a.make_automaton()
+    return a
+
+
+def _is_letter(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064a"
+
+
+def is_sport_article(ntext: str, g: Grammar) -> bool:
+    """True when the folded text is mostly about a game: its sport words are many and dense."""
+    if g.sport is None:
+        return False
+    n = 0
+    for end, size in g.sport.iter(ntext):  # C-speed scan; whole words only
+        start = end - size + 1
+        if not (start and _is_letter(ntext[start - 1])) and not (end + 1 < len(ntext) and _is_letter(ntext[end + 1])):
+            n += 1
+    return n >= g.sport_min and n >= g.sport_share * (ntext.count(" ") + 1)
 
 
 @functools.cache

@@ -147,8 +147,17 @@ def test_an_office_after_deputy_or_adviser_is_not_its_holder(recognizer):
     assert "Barack Obama" not in {e.name_en for e in doc.entities}
 
 
+def test_a_base_is_not_al_qaeda_but_the_group_is(recognizer):
+    def orgs(text):
+        return {e.name_en for e in recognizer(SentenceSplitter()(Doc(id="t", text=text))).entities}
+
+    assert "al-Qaeda" not in orgs("وانتشر الجنود في القاعدة الجوية ثم عادوا إلى مقر قيادة للقاعدة البحرية.")
+    assert "al-Qaeda" in orgs("وأعلن تنظيم القاعدة مسؤوليته عن الهجوم.")
+
+
 @pytest.mark.parametrize("text, word", [
     ("ولن تتمكن هذه الهجمات من النيل من أمن البلاد واستقرارها.", "Nile"),
+    ("وتعهد الجميع بالتصدي لكل من يحاول للنيل من وحدة الوطن.", "Nile"),
     ("وغاب المدافع عن التدريبات بعد قطع في الرباط الصليبي للركبة.", "Rabat"),
     ("وغاب المدافع عن التدريبات بعد قطع في الرباط الصليبي للركبة.", "Morocco"),
 ])

@@ -119,10 +119,16 @@ class EntityRecognizer:
         return words[0] in self.lex.not_name_openers or any(w in self.lex.not_name_words for w in words)
 
     def _in_idiom(self, m: Match, text: str) -> bool:
-        """Whether the match opens a phrase in which the name is an ordinary word ("النيل من أمن البلاد")."""
-        end = len(text)
-        return any(text.startswith(i, m.start) and (m.start + len(i) == end or not text[m.start + len(i)].isalpha())
-                   for i in self.lex.idioms)
+        """Whether the match opens a phrase in which the name is an ordinary word ("النيل من أمن البلاد",
+        "للقاعدة البحرية"): the words after it are the idiom's, and the match ends like the idiom's first word
+        (whatever clitic or article it carries)."""
+        surface = text[m.start:m.end]
+        for head, tail in self.lex.idioms:
+            stop = m.end + len(tail)
+            if text.startswith(tail, m.end) and (stop == len(text) or not text[stop].isalpha()) and \
+                    surface.endswith(head):
+                return True
+        return False
 
     def _plain_word(self, m: Match, text: str) -> bool:
         """A place name that is first of all a word (جامعة "university", معسكر "camp", آب "August"), or a short one

@@ -40,7 +40,7 @@ class Lexicon:
     not_name_openers: frozenset[str] = frozenset()  # الله, ولله: a model span opening with one is not a name
     title_words: frozenset[str] = frozenset()  # "رئيس الحكومة": a title before a national body's head noun
     person_titles: frozenset[str] = frozenset()  # العماد, اللواء, الشيخ: before a name, not part of it
-    idioms: tuple[str, ...] = ()  # "النيل من": phrases in which a place's name is an ordinary word
+    idioms: tuple[tuple[str, str], ...] = ()  # "النيل من": (name without its article, " من"): the name is a word
 
     @property
     def plain_prefixes(self) -> frozenset[str]:
@@ -81,8 +81,14 @@ def lexicon() -> Lexicon:
         countries_as_words=f(y.get("countries_as_words") or ()),
         everyday_places=f(y.get("everyday_places") or ()), not_names=f(y.get("not_names") or ()),
         not_name_words=f(y.get("not_name_words") or ()), not_name_openers=f(y.get("not_name_openers") or ()),
-        idioms=tuple(sorted(f(y.get("idioms") or ()))),
+        idioms=tuple(_idiom(i, normalize(y["article"])) for i in sorted(f(y.get("idioms") or ()))),
     )
+
+
+def _idiom(phrase: str, article: str) -> tuple[str, str]:
+    """(the name's word without its article, the rest of the phrase with its leading space)."""
+    head, _, tail = phrase.partition(" ")
+    return (head[len(article):] if head.startswith(article) else head), " " + tail
 
 
 def g_variants(name: str, letters: tuple[str, ...], limit: int = 27) -> list[str]:

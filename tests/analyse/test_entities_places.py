@@ -233,3 +233,12 @@ def test_formulas_of_praise_are_no_people(recognizer, text):
 def test_a_listed_foreign_name_is_not_cut_after_a_letter_that_looks_like_a_clitic(recognizer):
     names = places(recognizer, "وقالت شرطة كاليفورنيا إن الحريق امتد إلى إنجلترا وتكساس.")
     assert {"California", "England", "Texas"} <= names
+
+
+@pytest.mark.parametrize("text, paper, place", [
+    ("وقال مسؤول لـ«الشرق الأوسط» إن المفاوضات مستمرة.", "Asharq Al-Awsat", "Middle East"),
+    ('وصرح مصدر لـ"الرياض" بأن المشروع سيكتمل قريبا.', "Al Riyadh (newspaper)", "Riyadh"),
+])
+def test_a_name_in_marks_told_to_is_the_paper_not_the_place(recognizer, text, paper, place):
+    names = {e.name_en for e in recognizer(SentenceSplitter()(Doc(id="t", text=text))).entities}
+    assert paper in names and place not in names

@@ -56,6 +56,10 @@ class EntityRecognizer:
         text = norm.text
         matches = self.matcher.find(text)
         marked = self.matcher.marked_names(text, matches)
+        told = self.matcher.papers_told(text)
+        if told:  # the paper wins over the place its name also is
+            matches = [m for m in matches if not any(t.start < m.end and m.start < t.end for t in told)]
+            marked = [m for m in marked if not any(t.start < m.end and m.start < t.end for t in told)] + told
         if marked:
             matches = sorted(matches + marked, key=lambda m: (m.start, -m.end))
         spans = self.tagger.spans(text, _folded_sentences(doc), matches) if self.tagger is not None else []

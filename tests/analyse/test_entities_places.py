@@ -242,3 +242,20 @@ def test_a_listed_foreign_name_is_not_cut_after_a_letter_that_looks_like_a_cliti
 def test_a_name_in_marks_told_to_is_the_paper_not_the_place(recognizer, text, paper, place):
     names = {e.name_en for e in recognizer(SentenceSplitter()(Doc(id="t", text=text))).entities}
     assert paper in names and place not in names
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("وقرأ المقالة صبياً في مجلة قديمة، ثم زار محافظة صبيا.", None, "Şabyā"),
+    ("وأكد اللواء علي الأحمدي أن الوضع مستقر.", "Al Aḩmadī", None),
+    ("وعقدت الجلسات في الكويت وجدة والمنامة.", "Oujda", "Jeddah"),
+    ("وشكر الحماس الكبير الذي وجده من الأهالي.", "Jeddah", None),
+    ("وزار الوفد مدينة وجدة المغربية.", None, "Oujda"),
+])
+def test_towns_read_as_words_surnames_or_a_clitic_and_another_town(recognizer, text, absent, present):
+    names = places(recognizer, text)
+    assert (absent is None or absent not in names) and (present is None or present in names)
+
+
+def test_a_town_with_tanween_is_a_word(recognizer):
+    doc = recognizer(SentenceSplitter()(Doc(id="t", text="وقرأ المقالة صبياً في مجلة قديمة.")))
+    assert [e.name_en for e in doc.entities if e.type in ("GPE", "LOC")] == []

@@ -63,7 +63,7 @@ class EntityRecognizer:
         if marked:
             matches = sorted(matches + marked, key=lambda m: (m.start, -m.end))
         spans = self.tagger.spans(text, _folded_sentences(doc), matches) if self.tagger is not None else []
-        kept = self._confirmed(text, matches, spans)
+        kept = self._confirmed(text, matches, spans, norm)
         if len(kept) < len(matches):
             # the model read the dropped word as a name only because the catalogue offered it ("وكيل": Kiel)
             ids = {id(m) for m in kept}
@@ -98,11 +98,16 @@ class EntityRecognizer:
                 have.add(eid)
 
 
-    def _confirmed(self, text: str, matches: list[Match], spans: list[tuple[int, int, str]]) -> list[Match]:
+    def _confirmed(self, text: str, matches: list[Match], spans: list[tuple[int, int, str]], norm=None
+                   ) -> list[Match]:
         """Drops place and organisation names that are also common words (إطار, الجديدة) unless the model, reading
-        the context, sees a name there too, or a place word stands before a town ("بمحافظة الحديدة")."""
+        the context, sees a name there too, or a place word stands before a town ("بمحافظة الحديدة"); and towns
+        written with tanween ("صبياً" is "as a boy") or read by the model as the end of a person's name ("اللواء علي
+        الأحمدي")."""
         out = []
         for m in matches:
+            if m.kind == "name" and self._town(m, text) and (_tanween(m, norm) or self._surname(m, text, spans)):
+                continue
             if m.how == "surname" and any(t == "PER" and s < m.start and m.end <= e for s, e, t in spans):
                 continue  # "المهندس فهد الجبير": another person of the same family, not the catalogue's al-Jubeir
             if m.kind == "name" and self._in_idiom(m, text):
@@ -110,9 +115,53 @@ class EntityRecognizer:
             if m.kind == "name" and self._doubtful(m, text):
                 seen = any(s < m.end and m.start < e for s, e, _ in spans) and not self._plain_word(m, text)
                 if not (seen or self._after_place_word(m, text)):
+                    alt = self._clitic_reading(m, text, norm)
+                    if alt is not None:
+                        out.append(alt)
                     continue
             out.append(m)
         return out
+
+    def _clitic_reading(self, m: Match, text: str, norm=None) -> Match | None:
+        """The other reading of a dropped one-word name that opens with a clitic letter: "وجدة" is not Oujda here
+        but "and Jeddah". Kept only when that name is itself not doubtful."""
+        word = text[m.start:m.end]
+        if len(word) < 4 or word[0] not in self.lex.clitics or " " in word:
+            return None
+        sub = self.matcher.find(word[1:])
+        if len(sub) != 1 or sub[0].kind != "name" or sub[0].start != 0 or sub[0].end != len(word) - 1:
+            return None
+        alt = Match(m.start + 1, m.end, sub[0].kind, sub[0].target, sub[0].how)
+        return None if self._doubtful(alt, text) or not self._spelt_as_named(alt, norm) else alt
+
+    def _spelt_as_named(self, m: Match, norm) -> bool:
+        """Whether the original word ends with the same letter as the catalogue name: folding ة and ه together
+        makes "وجده" ("he found it") look like "وجدة" ("and Jeddah")."""
+        ent = self.catalogue.entities.get(m.target)
+        if norm is None or ent is None or not ent.name_ar:
+            return True
+        s, e = norm.span(m.start, m.end)
+        word = norm.original[s:e].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+        return not word or ent.name_ar[-1] not in "ةه" or word[-1] == ent.name_ar[-1]
+
+    def _surname(self, m: Match, text: str, spans: list[tuple[int, int, str]]) -> bool:
+        """Whether a town's name stands as a family name: the model reads it as the end or the middle of a longer
+        person name ("اللواء علي الأحمدي", "محمد القصير"), with no clitic on it ("بالرياض" is "in Riyadh") and no
+        title or place word before it ("أمين الأحساء" is the mayor of al-Ahsa)."""
+        if m.start < 2 or text[m.start - 1] != " ":
+            return False
+        words = text[max(0, m.start - 30):m.start].split()
+        if not words or words[-1] in self.lex.triggers or words[-1] in self.lex.titles or \
+                words[-1] in self.lex.place_prepositions:
+            return False
+        return any(t == "PER" and s < m.start and m.end <= e and all(ch.isalpha() or ch == " " for ch in text[s:m.start])
+                   for s, e, t in spans)
+
+    def _town(self, m: Match, text: str) -> bool:
+        """Whether the match names a one-word town or region (not a country, whose names are not surnames)."""
+        ent = self.catalogue.entities.get(m.target)
+        return ent is not None and ent.type in ("GPE", "LOC") and self.catalogue.by_country.get(
+            ent.country or "") != ent.id and " " not in text[m.start:m.end]
 
     def _not_a_name(self, span: str) -> bool:
         """A model span that is no name: a currency or month ("مليار ريال"), or a formula of praise of God ("الله
@@ -181,6 +230,17 @@ class EntityRecognizer:
         if text[m.start:m.end] in self.lex.countries_as_words and forms & self.lex.place_prepositions:
             return True  # "في مالي"
         return any(triggers.get(f) == "LOC" for f in forms)
+
+
+TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def _tanween(m: Match, norm) -> bool:
+    """Whether the original text writes the matched word with tanween: an indefinite noun or adverb, no name."""
+    if norm is None:
+        return False
+    s, e = norm.span(m.start, m.end)
+    return any(ch in TANWEEN for ch in norm.original[s:e])
 
 
 def _lemmas() -> dict[str, str]:

@@ -60,3 +60,12 @@ def test_state_is_compact():
 def test_damaged_state_is_refused():
     with pytest.raises(LinkerStateError):
         Linker().load(b"not a state")
+
+
+def test_saved_state_keeps_the_figures_of_stories():
+    lk = Linker()
+    lk.add(Doc(id="m1", text="أغلق المؤشر عند 7412.38 نقطة مرتفعا 38.6 نقطة بنسبة 0.52 في المئة.",
+               title="المؤشر يرتفع", published="2021-05-04", outlet="a"))
+    resumed = Linker()
+    resumed.load(lk.state())
+    assert resumed.stories[0].figures == {"7412.38", "38.6", "0.52"}

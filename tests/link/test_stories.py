@@ -115,3 +115,46 @@ def test_headlines_marking_two_names_are_two_stories(title, same):
     body = OTHER if "الأسمنت" in title else RESULTS.format(name="الألبان")
     b = lk.add(doc("2", body, title, outlet="b"))
     assert (a.story == b.story) is same
+
+
+COMMITTEE = ("جهزت اللجنة المحلية للانتخابات البلدية في {town} واحدا وثلاثين مركزا لقيد الناخبين، وقال رئيس "
+             "اللجنة إن المراكز تستقبل المواطنين من الرابعة عصرا حتى التاسعة مساء طوال أيام القيد.")
+COMMITTEE_2 = ("أنهت لجنة الانتخابات البلدية في {town} تجهيز واحد وثلاثين مركزا لقيد الناخبين تستقبل المواطنين "
+               "من الرابعة عصرا حتى التاسعة مساء، ودعت اللجنة الأهالي إلى المبادرة بالقيد.")
+
+
+def _committee(i, body, title, town, eid, outlet):
+    d = doc(i, body.format(town=town), title, published="2021-09-14", outlet=outlet)
+    at = d.text.index(town)
+    d.entities = [Entity(id=eid, name_en=eid, name_ar=town, type="GPE", mentions=[Mention(at, at + len(town), town)])]
+    return d
+
+
+@pytest.mark.parametrize("town_a,id_a,town_b,id_b,same", [
+    ("تبوك", "gpe:tabuk", "تبوك", "gpe:tabuk", True),  # one town's committee, reported twice
+    ("تبوك", "gpe:tabuk", "حائل", "gpe:hail", False),  # the same kind of news from two known towns
+    ("سوروج", "new:loc:سوروج", "سروج", "new:loc:سروج", True),  # a place outside the catalogue, spelt two ways
+])
+def test_headlines_naming_two_towns_are_two_stories(town_a, id_a, town_b, id_b, same):
+    lk = Linker()
+    a = lk.add(_committee("1", COMMITTEE, f"تجهيز 31 مركزا انتخابيا في {town_a}", town_a, id_a, "a"))
+    b = lk.add(_committee("2", COMMITTEE_2, f"لجنة الانتخابات في {town_b} تجهز 31 مركزا", town_b, id_b, "b"))
+    assert (a.story == b.story) is same
+
+
+MARKET = ("أنهى مؤشر بورصة عمّان تعاملات الأسبوع عند {close} نقطة مرتفعا {gain} نقطة، وبلغ حجم التداول {volume} "
+          "مليون دينار، وقادت أسهم البنوك والتعدين موجة الصعود وسط تفاؤل المستثمرين بنتائج الربع الثاني.")
+MARKET_2 = ("واصلت أسهم بورصة عمّان مكاسبها للجلسة الثالثة على التوالي ليستقر مؤشرها عند {close} نقطة بزيادة {gain} "
+            "نقطة، فيما جرى تبادل أوراق مالية قيمتها {volume} مليون دينار، وتصدر قطاع الفوسفات قائمة الرابحين.")
+SESSION = {"close": "2134.67", "gain": "11.42", "volume": "8.35"}
+
+
+@pytest.mark.parametrize("figures,same", [
+    (SESSION, True),  # a rewrite that shares few words but repeats the session's figures
+    ({"close": "2098.12", "gain": "6.05", "volume": "5.71"}, False),  # the same wording about another session
+])
+def test_a_report_repeating_the_figures_of_a_story_joins_it(figures, same):
+    lk = Linker()
+    a = lk.add(doc("1", MARKET.format(**SESSION), "مؤشر بورصة عمان يرتفع في ختام الأسبوع"))
+    b = lk.add(doc("2", MARKET_2.format(**figures), "أسهم بورصة عمان تربح للجلسة الثالثة", outlet="b"))
+    assert (a.story == b.story) is same

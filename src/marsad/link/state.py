@@ -40,7 +40,8 @@ def _story_meta(st) -> dict:
             "event_days": list(st.event_days.items()), "entities": list(st.entities.items()),
             "named": sorted(st.named), "towns": sorted(st.towns), "outlets": sorted(st.outlets),
             "core": sorted(([c.type, sorted(c.actors), c.place, c.day] for c in st.core), key=json.dumps),
-            "quotes": sorted(st.quotes), "members": len(st.members), "weighted_at": st.weighted_at}
+            "quotes": sorted(st.quotes), "figures": sorted(st.figures), "members": len(st.members),
+            "weighted_at": st.weighted_at}
 
 
 def dump(linker) -> bytes:
@@ -113,6 +114,7 @@ def _restore_stories(index, meta: dict, a: dict) -> None:
         st.named, st.towns, st.outlets = set(s["named"]), set(s["towns"]), set(s["outlets"])
         st.core = {CoreEvent(t, frozenset(actors), place, day) for t, actors, place, day in s["core"]}
         st.quotes = set(s.get("quotes", ()))
+        st.figures = set(s.get("figures", ()))
         st.weak_day = s.get("weak_day")
         st.indexed = set(indexed)
         index.stories.append(st)

@@ -175,8 +175,14 @@ class EntityRecognizer:
         """Whether the match opens a phrase in which the name is an ordinary word ("النيل من أمن البلاد",
         "للقاعدة البحرية"): the words after it are the idiom's, and the match ends like the idiom's first word
         (whatever clitic or article it carries)."""
+        if m.end >= len(text) or text[m.end] != " ":
+            return False
+        k = m.end + 1
+        while k < len(text) and text[k].isalpha():
+            k += 1
+        nxt = text[m.end + 1:k]
         surface = text[m.start:m.end]
-        for head, tail in self.lex.idioms:
+        for head, tail in self.lex.idioms_by_next.get(nxt, ()):
             stop = m.end + len(tail)
             if text.startswith(tail, m.end) and (stop == len(text) or not text[stop].isalpha()) and \
                     surface.endswith(head):

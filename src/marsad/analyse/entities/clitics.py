@@ -42,6 +42,14 @@ class Lexicon:
     person_titles: frozenset[str] = frozenset()  # العماد, اللواء, الشيخ: before a name, not part of it
     idioms: tuple[tuple[str, str], ...] = ()  # "النيل من": (name without its article, " من"): the name is a word
 
+    @functools.cached_property
+    def idioms_by_next(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """The idioms by the first word after the name (" من" -> من), for a lookup per match."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        for head, tail in self.idioms:
+            out.setdefault(tail.split()[0], []).append((head, tail))
+        return {k: tuple(v) for k, v in out.items()}
+
     @property
     def plain_prefixes(self) -> frozenset[str]:
         """What may stand before a name inside its token: nothing or a clitic."""

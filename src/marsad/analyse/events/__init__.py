@@ -14,6 +14,7 @@ from marsad.arabic.tokens import sentences as split_sentences
 from marsad.doc import Actor, Doc, Event, Span
 from marsad.analyse.entities.features import lemma
 from marsad.analyse.events import actors as A
+from marsad.analyse.events import agency
 from marsad.analyse.events.accuse import accusation_events
 from marsad.analyse.events.lexicon import (
     WORD, Code, Cue, Grammar, automaton, is_nisba, is_sport_article, load_entries, load_grammar, load_modes, match_forms, word_is,
@@ -29,9 +30,15 @@ TANWEEN = frozenset("\u064b\u064c\u064d")
 TA_MARBUTA = "\u0629"
 MAIN_MIN = 3  # mentions that make an actor the article's subject, from whose side a two-sided event is told
 LABEL_BREAKS = "،,:؛"  # a label past a comma belongs to another phrase ("وصفتها الصحافة بـ...، من تفكيك خلية ارهابية")
+EXCHANGE_REACH = 5  # words after a bare "لقاء" searched for its parties ("لقاء وزير خارجية مصر مع ...")
+VISIT = "042"  # CAMEO's "make a visit"
+ASKED_VISIT = 6  # tokens after a call or a demand within which a visit noun is the thing asked for
+ASKED_REACH = 14  # the same for a visit after إلى or li-, past the request's subject and addressee
 REFER_BACK = 2  # sentences: how far back an undated verbal noun looks for the dated event it refers to
 
 
+# Acts told in the passive with their doer after a marker ("قتل ... برصاص", "اعتقل على يد", "مقتل ... من قبل").
+PASSIVE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
 # Events that news reports without knowing who acted: a bombing, a protest, a raid somewhere.
 _ACTORLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"})
 # Events between two parties: a meeting, a visit, praise, thanks or a rejection with nobody named on the other side
@@ -141,7 +148,7 @@ class EventCoder:
         for c in cues:
             c.mode = self._mode(c, words)
         self._inherit_modes(cues)
-        return cues
+        return _drop_requested_visits(cues, words, g)
 
     def _fits(self, e, words: list[str], k: int, prefix: str = "", form: str = "") -> bool:
         g = self.g
@@ -171,6 +178,21 @@ class EventCoder:
                                 for j in range(k + 1, min(len(words), k + 1 + UNLESS_FAR)) for u in e.unless_far):
             return False
         return True
+
+    def _in_return(self, doc: Doc, sent: Span, c: Cue, sl) -> bool:
+        """A bare "لقاء" means "in return for" ("رفع العقوبات لقاء ضمانات") unless it follows a preposition or a word
+        of time ("خلال لقاء", "غداة لقاء"), names a party right after it ("لقاء شكري بالصفدي", "لقاء رئيس الدولة"),
+        or has one of `exchange_meeting` a few words after it ("لقاء وزير خارجية مصر مع ...", "لقاء جمعهما")."""
+        g = self.g
+        if c.prefix or c.word not in g.exchange:
+            return False
+        before = self._word_before(doc, sent, c)
+        if not before or before in g.prepositions or before in g.exchange_meeting:
+            return False
+        after = A.gap_words(doc, c.end, min(sent.end, c.end + 80))[:EXCHANGE_REACH]
+        if after[:1] and after[0] in g.title_heads or any(w in g.exchange_meeting for w in after):
+            return False
+        return not any(s.start >= c.end and s.is_actor and not A.gap_words(doc, c.end, s.start) for s in sl)
 
     def _obliged(self, words: list[str], k: int) -> bool:
         """The verb at `k` follows أن with a word of obligation before it ("يجب أن يرحل", "على الأسد أن يرحل")."""
@@ -268,7 +290,8 @@ class EventCoder:
         mentions = A.all_mentions(doc)
         dated: dict[str, tuple[int, str]] = {}  # PLOVER type -> (sentence index, own date) of its last dated event
         for sent, cues in per_sent:
-            sl = A.slots(doc, sent, mentions)
+            # a dateline ("واس - الرياض:") or a newspaper named after a place ("لـ«الرياض»") is outside the clause
+            sl = [s for s in A.slots(doc, sent, mentions) if not agency.outside_clause(doc, s)]
             si = bisect_left(doc.sentences, sent.start, key=lambda s: s.start) if doc.sentences else 0
             for c in cues:
                 if any(s.start <= c.start and c.end <= s.end for s in sl):
@@ -281,7 +304,8 @@ class EventCoder:
                 events.extend(self._events(doc, sent, c, sl, date, main, dateline, events))
         return merge(events + accusation_events(doc, day))
 
-    def _events(self, doc, sent, c: Cue, sl, date, main, dateline, earlier: list[Event] = ()) -> list[Event]:
+    def _parties(self, doc: Doc, sent: Span, c: Cue, sl) -> tuple:
+        """(source, target) Slots of a cue, and whether the source found was a place that cannot act."""
         g, e = self.g, c.entry
         plover = e.code.plover
         src_s, _ = A.pick_source(doc, c, sl, g, plover) if e.kind != "p" else (None, False)
@@ -292,6 +316,19 @@ class EventCoder:
         elif src_s is None and e.kind != "p" and plover in A.SPEECH_TYPES:
             src_s = A.quote_speaker(doc, c)  # said inside a quotation: the speaker is the agent
         tgt_s = A.pick_target(doc, c, sl, src_s, g)
+        marked = agency.marked_agent(doc, c, sl, g) if plover in PASSIVE_TYPES and e.kind != "p" else None
+        if marked is not None:  # "قتل فتى فلسطيني برصاص الجيش الإسرائيلي": the army acted, the boy it befell
+            src_s, tgt_s = marked
+        placed = src_s is not None and agency.never_agent(doc, src_s)
+        # "تفجيرات مكة", "أمير منطقة تبوك": a town or region does nothing; its unnamed holder did
+        return (None if placed else src_s), tgt_s, placed
+
+    def _events(self, doc, sent, c: Cue, sl, date, main, dateline, earlier: list[Event] = ()) -> list[Event]:
+        g, e = self.g, c.entry
+        plover = e.code.plover
+        if self._in_return(doc, sent, c, sl):
+            return []
+        src_s, tgt_s, placed = self._parties(doc, sent, c, sl)
         if tgt_s is None and "must" in e.flags:  # "وأضاف: «إما أن يرحل»": the one named before must leave
             src_e = (src_s.entity.id if src_s else None) or (main.id if main else None)
             tgt_s = A.antecedent(doc, c.start, exclude=src_e)
@@ -311,7 +348,8 @@ class EventCoder:
             src, tgt_s = meeting.source, None
         if e.kind == "p":
             src = Actor(text=doc.text[c.start:c.end])
-        elif (src is None and plover in A.SPEECH_TYPES and main is not None and (tgt_s is None or tgt_s.entity is not main)
+        elif (src is None and not placed and plover in A.SPEECH_TYPES and main is not None
+              and (tgt_s is None or tgt_s.entity is not main)
               and (e.kind == "v" or c.word.endswith(A.PRONOUN_ENDINGS)) and not (e.kind == "v" and A.plural_subject(c, g))):
             src = A.entity_actor(main)
         code = _code_for(c, src_s)
@@ -391,6 +429,23 @@ def _meeting(events: list[Event]) -> Event | None:
         if ev.type == "CONSULT" and ev.source is not None and ev.target is not None and ev.mode is None:
             return ev
     return None
+
+
+def _drop_requested_visits(cues: list[Cue], words: list[str], g: Grammar) -> list[Cue]:
+    """A visit asked for by a call or a demand before it is not a visit made: right after إلى or with li- ("دعا
+    الرئيس المبعوث إلى زيارة عدن", "سيدعو أمانو لزيارة طهران"), or a few words after the request ("دعا المنظمات
+    بسرعة زيارة عدن"). The request is the event."""
+    asks = [c.tok for c in cues if c.entry.code.plover == "REQUEST"]
+    if not asks:
+        return cues
+
+    def asked(c: Cue) -> bool:
+        if c.entry.kind != "n" or c.entry.code.cameo != VISIT:
+            return False
+        led = c.prefix.lstrip("وف") == "ل" or (c.tok and words[c.tok - 1] in g.request_preps)
+        return any(0 < c.tok - t <= (ASKED_REACH if led else ASKED_VISIT) for t in asks)
+
+    return [c for c in cues if not asked(c)]
 
 
 def _definite_noun(c: Cue, g: Grammar) -> bool:

@@ -432,7 +432,7 @@ def pick_target(doc: Doc, cue: Cue, sl: list[Slot], src: Slot | None, g: Grammar
     for s in sl:
         if s.start < start or s is src or (src is not None and s.entity.id == src.entity.id):
             continue
-        if joined is not None and s.glue[:1] == "و" and not gap_words(doc, joined.end, s.start - len(s.glue)):
+        if joined is not None and _conjoined(doc, joined, s, g):
             if "sym" in flags and joined is src and s.is_actor:
                 partner = s
             joined = s  # "ولندن": coordinated with the subject, not its object
@@ -440,7 +440,8 @@ def pick_target(doc: Doc, cue: Cue, sl: list[Slot], src: Slot | None, g: Grammar
         if partner is not None and not (s.prev and s.prev[-1] in g.target_markers):
             return partner  # no "مع X" after the pair: the relation is between the two
         gap = gap_words(doc, cue.end, s.start)
-        if len(gap) > MAX_GAP:
+        # counted from the subject when it follows the verb: a long title there is no distance from the object
+        if len(gap if start == cue.end else gap_words(doc, start, s.start)) > MAX_GAP:
             return partner
         if any(w in g.clause_breaks for w in gap):
             return s if _maker_of_object(cue, gap_words(doc, start, s.start), s, g) else partner
@@ -456,6 +457,19 @@ def pick_target(doc: Doc, cue: Cue, sl: list[Slot], src: Slot | None, g: Grammar
             continue  # "قتل مدنيون في قصف نفذه الحوثيون": the agent of the shelling, not a victim
         return s
     return partner
+
+
+def _conjoined(doc: Doc, a: Slot, b: Slot, g: Grammar) -> bool:
+    """`b` is joined to `a` by "و", glued to it ("ولندن") or to one head noun before it ("الحوثيون وقوات صالح")."""
+    if b.glue[:1] == "و":
+        return not gap_words(doc, a.end, b.start - len(b.glue))
+    gap = gap_words(doc, a.end, b.start)
+    if len(gap) != 1 or gap[0][:1] != "و" or len(gap[0]) < 4 or any(ch in doc.text[a.end:b.start] for ch in "،,:؛"):
+        return False
+    if a.prev and a.prev[-1] == g.between:
+        return False  # "الهدنة بين أنقرة ومسلحي الحزب": the two sides, not one
+    head = gap[0][1:]
+    return head not in g.prepositions and head not in g.target_markers and head[:1] not in "بل"
 
 
 JUDGED_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT"})

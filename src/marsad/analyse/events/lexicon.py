@@ -110,6 +110,9 @@ class Grammar:
     subordinators: tuple[tuple[str, ...], ...] = ()
     obligations: frozenset[str] = frozenset()
     obligation_that: frozenset[str] = frozenset()
+    agent_markers: tuple[tuple[str, ...], ...] = ()
+    exchange: frozenset[str] = frozenset()
+    exchange_meeting: frozenset[str] = frozenset()
     sport: object = None  # an ahocorasick.Automaton of the words of a sport article
     sport_min: int = 0
     sport_share: float = 1.0
@@ -159,6 +162,9 @@ def load_grammar() -> Grammar:
         obligations=folded_words(y.get("obligations") or ()),
         obligation_that=folded_words(y.get("obligation_that") or ()),
         subordinators=tuple(tuple(normalize(p).split()) for p in y.get("subordinators") or ()),
+        exchange=folded_words(y.get("exchange") or ()),
+        exchange_meeting=folded_words(y.get("exchange_meeting") or ()),
+        agent_markers=tuple(tuple(normalize(p).split()) for p in y.get("agent_markers") or ()),
         sport=_word_automaton(folded_words((y.get("sport_article") or {}).get("words") or ())),
         sport_min=int((y.get("sport_article") or {}).get("min", 0)),
         sport_share=float((y.get("sport_article") or {}).get("share", 1.0)),

@@ -1,0 +1,119 @@
+"""Who acted when the text says so with an agent marker, and which names can never act.
+
+A passive act in Arabic news names its doer after a marker ("قتل فتى فلسطيني برصاص الجيش الإسرائيلي", "اعتقل على يد
+أفراد من الشرطة", "مقتل عقيد من قبل ..."): the name after the marker is the source, and the one the act befell, named
+between the cue and the marker, is the target. Unvocalised text cannot show the passive itself, but an active verb
+keeps its doer before the marker, so a marker followed by a name is enough.
+
+Some names are never the doer: a town, governorate or region (not a country and not a capital, which stands for its
+government: "موسكو والرياض اتفقتا"), a place opening a dateline ("سبق- أبها:") and a newspaper titled with a place
+name ("قالت مصادر لـ«الرياض»").
+"""
+from __future__ import annotations
+
+from marsad.doc import Doc
+from marsad.analyse.events.lexicon import WORD, Cue, Grammar
+
+AGENT_REACH = 10  # words after the cue the marker may stand ("قتل فتى فلسطيني وأصيب آخر في وقت سابق برصاص")
+AGENT_SPAN = 7  # words after the marker the doer's name may start ("على يد أفراد من قوة شرطة حرس الحدود")
+PATIENT_GAP = 4  # words between a verb and the name it befell ("قتل أمس السبت فتى")
+DATELINE_WORDS = 4  # words before a colon that a dateline takes ("عيسى الحربي- سبق- الرياض:")
+TITLE_MARKS = "«»\"“”'"  # a place name in these is a title (a newspaper, a programme), not the place
+
+
+def marked_agent(doc: Doc, cue: Cue, sl: list, g: Grammar):
+    """(doer, befallen) Slots when an agent marker after the cue names its doer; the befallen may be None."""
+    from marsad.analyse.events.actors import gap_words, is_place
+
+    if not g.agent_markers:
+        return None
+    after = gap_words(doc, cue.end, cue.end + 200)[:AGENT_REACH + 2]
+    at = _marker_at(after, g)
+    if at is None:
+        return None
+    k, n = at
+    if any(w in g.clause_breaks for w in after[:k]):
+        return None
+    doer = None
+    for s in sl:
+        if s.start < cue.end or not s.is_actor:
+            continue
+        gap = gap_words(doc, cue.end, s.start)
+        if len(gap) < k + n:
+            continue  # before the marker: a candidate for the one befallen
+        if len(gap) - k - n >= AGENT_SPAN or is_place(s, g) or any(w in g.clause_breaks for w in gap[k + n:]):
+            return None
+        if _punctuated(doc, cue.end, k + n, s.start):
+            return None  # "لم يرني من قبل، ولم يستطع": "before", then another clause
+        doer = s
+        break
+    if doer is None:
+        return None
+    befallen = None
+    for s in sl:
+        if s.start < cue.end or s.start >= doer.start or not s.is_actor or is_place(s, g):
+            continue
+        gap = gap_words(doc, cue.end, s.start)
+        if len(gap) < k and (cue.entry.kind != "v" or len(gap) <= PATIENT_GAP) and s.entity.id != doer.entity.id:
+            befallen = s
+        break
+    return doer, befallen
+
+
+def _punctuated(doc: Doc, start: int, n_words: int, end: int) -> bool:
+    """A comma or semicolon between the end of the `n_words`-th word after `start` and `end`."""
+    nt = doc.norm
+    a, b = nt.from_original(start), nt.from_original(end)
+    found = list(WORD.finditer(nt.text, a, b))
+    if len(found) < n_words:
+        return False
+    return any(ch in "،,;؛" for ch in nt.text[found[n_words - 1].end():b])
+
+
+def _marker_at(words: list[str], g: Grammar) -> tuple[int, int] | None:
+    """(index, length) of the first agent marker among `words`, within AGENT_REACH words."""
+    for i, w in enumerate(words[:AGENT_REACH]):
+        for p in g.agent_markers:
+            if w == p[0] and tuple(words[i:i + len(p)]) == p:
+                return i, len(p)
+    return None
+
+
+def never_agent(doc: Doc, s) -> bool:
+    """A name that cannot act: a town or region, a dateline's place, a newspaper named after a place."""
+    e = s.entity
+    if e.type == "LOC":
+        return True
+    if e.type != "GPE":
+        return False
+    return not _is_country(e.id) and s.start not in capital_starts(doc)
+
+
+def outside_clause(doc: Doc, s) -> bool:
+    """A place name that is no part of its sentence's clause: a dateline's, or a newspaper's title."""
+    return s.entity.type == "GPE" and (_titled(doc, s) or _dateline(doc, s))
+
+
+def capital_starts(doc: Doc) -> frozenset[int]:
+    """Where a capital's name stands for its country (the entities stage's "capital" mentions)."""
+    return frozenset(m.start for e in doc.entities if e.type == "GPE" for m in e.mentions if m.how == "capital")
+
+
+def _is_country(entity_id: str) -> bool:
+    code = entity_id.removeprefix("gpe:")
+    return len(code) == 3 and code.isupper()
+
+
+def _titled(doc: Doc, s) -> bool:
+    t = doc.text
+    return s.start > 0 and t[s.start - 1] in TITLE_MARKS and t[s.end:s.end + 1] in tuple(TITLE_MARKS)
+
+
+def _dateline(doc: Doc, s) -> bool:
+    """The name ends a dateline: a colon right after it, a dash or the paragraph's start a few words before it."""
+    t = doc.text
+    if t[s.end:s.end + 2].strip()[:1] != ":":
+        return False
+    line_start = t.rfind("\n", 0, s.start) + 1
+    head = t[line_start:s.start]
+    return len(head.split()) <= DATELINE_WORDS

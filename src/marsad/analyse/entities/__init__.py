@@ -71,7 +71,8 @@ class EntityRecognizer:
             spans = [sp for sp in spans if not any(sp[0] < b and a < sp[1] and sp[1] - sp[0] <= b - a + 3
                                                     for a, b in dropped)]
         matches = kept
-        spans = [sp for sp in spans if not self._not_a_name(text[sp[0]:sp[1]])]
+        not_a_name = self._not_a_name
+        spans = [sp for sp in spans if not not_a_name(text[sp[0]:sp[1]])]
         de = DocEntities(self.catalogue, self.lex, text, doc.published or today())
         resolve_matches(de, matches)
         repeat_surnames(de)  # before the model: a catalogue person's surname is theirs, whatever the model guesses
@@ -105,12 +106,17 @@ class EntityRecognizer:
         written with tanween ("صبياً" is "as a boy") or read by the model as the end of a person's name ("اللواء علي
         الأحمدي")."""
         out = []
+        # towns as words or family names need tanween somewhere in the text, or a person read by the model
+        tanween = norm is not None and any(ch in norm.original for ch in TANWEEN)
+        people = [(s, e) for s, e, t in spans if t == "PER"]
+        heads = self.lex.idiom_heads
         for m in matches:
-            if m.kind == "name" and self._town(m, text) and (_tanween(m, norm) or self._surname(m, text, spans)):
+            if m.kind == "name" and (tanween or any(s < m.start and m.end <= e for s, e in people)) and \
+                    self._town(m, text) and (tanween and _tanween(m, norm) or self._surname(m, text, spans)):
                 continue
-            if m.how == "surname" and any(t == "PER" and s < m.start and m.end <= e for s, e, t in spans):
+            if m.how == "surname" and any(s < m.start and m.end <= e for s, e in people):
                 continue  # "المهندس فهد الجبير": another person of the same family, not the catalogue's al-Jubeir
-            if m.kind == "name" and self._in_idiom(m, text):
+            if m.kind == "name" and text.endswith(heads, m.start, m.end) and self._in_idiom(m, text):
                 continue
             if m.kind == "name" and self._doubtful(m, text):
                 seen = any(s < m.end and m.start < e for s, e, _ in spans) and not self._plain_word(m, text)
@@ -166,10 +172,7 @@ class EntityRecognizer:
     def _not_a_name(self, span: str) -> bool:
         """A model span that is no name: a currency or month ("مليار ريال"), or a formula of praise of God ("الله
         تعالى", "ولله الحمد", "بحمد الله"): it holds such a word or opens with God's name."""
-        if span in self.lex.not_names:
-            return True
-        words = span.split()
-        return words[0] in self.lex.not_name_openers or any(w in self.lex.not_name_words for w in words)
+        return span in self.lex.not_names or self.lex.formula.search(span) is not None
 
     def _in_idiom(self, m: Match, text: str) -> bool:
         """Whether the match opens a phrase in which the name is an ordinary word ("النيل من أمن البلاد",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from dataclasses import dataclass
 
 from marsad.arabic.normalize import normalize
@@ -41,6 +42,18 @@ class Lexicon:
     title_words: frozenset[str] = frozenset()  # "رئيس الحكومة": a title before a national body's head noun
     person_titles: frozenset[str] = frozenset()  # العماد, اللواء, الشيخ: before a name, not part of it
     idioms: tuple[tuple[str, str], ...] = ()  # "النيل من": (name without its article, " من"): the name is a word
+
+    @functools.cached_property
+    def idiom_heads(self) -> tuple[str, ...]:
+        """The names' words the idioms open with, for one endswith test per match."""
+        return tuple(sorted({head for head, _ in self.idioms}))
+
+    @functools.cached_property
+    def formula(self) -> re.Pattern:
+        """A model span that opens with one of `not_name_openers` or holds one of `not_name_words`."""
+        openers = "|".join(map(re.escape, sorted(self.not_name_openers))) or "(?!)"
+        words = "|".join(map(re.escape, sorted(self.not_name_words))) or "(?!)"
+        return re.compile(rf"^(?:{openers})(?!\S)|(?<!\S)(?:{words})(?!\S)")
 
     @functools.cached_property
     def idioms_by_next(self) -> dict[str, tuple[tuple[str, str], ...]]:

@@ -134,16 +134,15 @@ class Matcher:
         """Names in quotation marks right after لـ ('قال لـ«الشرق الأوسط»', 'صرح لـ"الرياض"') that the catalogue
         knows as a paper or channel with its head word (صحيفة الشرق الأوسط): the mention is the outlet, not the region
         or the city its name also is."""
-        if "ل" not in text or not any(q in text for q in '«“"'):
+        if _TOLD_MARK.search(text) is None:
             return []
         out = []
         for m in self._told.finditer(text):
             s, e = m.span("name")
             for head in self._paper_heads:
-                whole = self.find(head + " " + m.group("name"))
-                if len(whole) == 1 and whole[0].kind == "name" and whole[0].start == 0 and \
-                        whole[0].end == len(head) + 1 + e - s:
-                    out.append(Match(s, e, "name", whole[0].target, "alias"))
+                target = next((p[2] for p in self._pats.get(head + " " + m.group("name"), ()) if p[1] == "name"), None)
+                if target is not None:
+                    out.append(Match(s, e, "name", target, "alias"))
                     break
         return out
 
@@ -154,6 +153,9 @@ class Matcher:
         if prefix.endswith(self.lex.article):
             return len(self.lex.article)
         return 1 if prefix in self.lex.lil_clitics else 0
+
+
+_TOLD_MARK = re.compile("ل ?[«“\"]")  # a quick test before the fuller pattern of papers_told
 
 
 def _prefix(text: str, s: int) -> str | None:

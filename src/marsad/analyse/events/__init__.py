@@ -84,12 +84,15 @@ class EventCoder:
         doc.events = [ev for ev in self.code(doc) if _says_something(ev)]
         return doc
 
-    def cues(self, doc: Doc) -> list[tuple[Span, list[Cue]]]:
-        """Event cues per sentence, with their modes, after complements, cancellations and blockers."""
+    def cues(self, doc: Doc, sport: bool | None = None) -> list[tuple[Span, list[Cue]]]:
+        """Event cues per sentence, with their modes, after complements, cancellations and blockers; none in a
+        sport article (`sport`, when the caller has already told)."""
         g = self.g
         nt = doc.norm
         hits = match_forms(nt.text, g)
-        if not hits or is_sport_article(nt.text, g):  # a match report or transfer news codes no politics
+        if not hits:
+            return []
+        if sport if sport is not None else is_sport_article(nt.text, g):  # a match report codes no politics
             return []
         sents = doc.sentences or split_sentences(doc.text)
         by_sent: dict[int, list] = {}
@@ -280,10 +283,11 @@ class EventCoder:
 
     def code(self, doc: Doc) -> list[Event]:
         """The document's events, duplicates merged."""
-        per_sent = self.cues(doc)
+        sport = is_sport_article(doc.norm.text, self.g)
+        per_sent = self.cues(doc, sport)
         day = news_day(doc)
         if not per_sent:  # no cue, or a sport article, which accuses nobody either ("هاجم المدرب الحكم")
-            return [] if is_sport_article(doc.norm.text, self.g) else merge(accusation_events(doc, day))
+            return [] if sport else merge(accusation_events(doc, day))
         main = A.main_actor(doc)
         dateline = A.dateline_place(doc)
         events: list[Event] = []

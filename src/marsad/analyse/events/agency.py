@@ -27,6 +27,11 @@ def marked_agent(doc: Doc, cue: Cue, sl: list, g: Grammar):
 
     if not g.agent_markers:
         return None
+    nt = doc.norm
+    a = nt.from_original(cue.end)
+    window = nt.text[a:nt.from_original(min(len(doc.text), cue.end + 200))]
+    if not any(m in window for m in _marker_texts(g)):  # most cues have none: skip the word split
+        return None
     after = gap_words(doc, cue.end, cue.end + 200)[:AGENT_REACH + 2]
     at = _marker_at(after, g)
     if at is None:
@@ -68,6 +73,17 @@ def _punctuated(doc: Doc, start: int, n_words: int, end: int) -> bool:
     if len(found) < n_words:
         return False
     return any(ch in "،,;؛" for ch in nt.text[found[n_words - 1].end():b])
+
+
+_MARKER_TEXTS: dict[int, tuple[str, ...]] = {}  # id(grammar) -> its markers as text
+
+
+def _marker_texts(g: Grammar) -> tuple[str, ...]:
+    """The agent markers as folded text, for a substring test before the words are split."""
+    got = _MARKER_TEXTS.get(id(g))
+    if got is None:
+        got = _MARKER_TEXTS[id(g)] = tuple(" ".join(p) for p in g.agent_markers)
+    return got
 
 
 def _marker_at(words: list[str], g: Grammar) -> tuple[int, int] | None:

@@ -13,6 +13,10 @@ def recognizer() -> EntityRecognizer:
     return EntityRecognizer.default()
 
 
+def analysed(rec: EntityRecognizer, text: str, published: str | None = None) -> Doc:
+    return rec(SentenceSplitter()(Doc(id="t", text=text, published=published)))
+
+
 def places(rec: EntityRecognizer, text: str) -> set[str]:
     doc = rec(SentenceSplitter()(Doc(id="t", text=text, published="2024-04-09")))
     return {e.name_en for e in doc.entities if e.type in ("GPE", "LOC")}
@@ -149,7 +153,7 @@ def test_an_office_after_deputy_or_adviser_is_not_its_holder(recognizer):
 
 def test_a_base_is_not_al_qaeda_but_the_group_is(recognizer):
     def orgs(text):
-        return {e.name_en for e in recognizer(SentenceSplitter()(Doc(id="t", text=text))).entities}
+        return {e.name_en for e in analysed(recognizer, text).entities}
 
     assert "al-Qaeda" not in orgs("وانتشر الجنود في القاعدة الجوية ثم عادوا إلى مقر قيادة للقاعدة البحرية.")
     assert "al-Qaeda" in orgs("وأعلن تنظيم القاعدة مسؤوليته عن الهجوم.")
@@ -194,7 +198,7 @@ def test_zarqa_after_a_place_word_is_the_town(recognizer):
     ("وأعلنت أرامكو السعودية زيادة إنتاجها في الربع الثالث.", "Saudi Aramco"),
 ])
 def test_platforms_and_companies_are_organisations(recognizer, text, name):
-    assert (name, "ORG") in {(e.name_en, e.type) for e in recognizer(SentenceSplitter()(Doc(id="t", text=text))).entities}
+    assert (name, "ORG") in {(e.name_en, e.type) for e in analysed(recognizer, text).entities}
 
 
 @pytest.mark.parametrize("text, name", [
@@ -202,12 +206,12 @@ def test_platforms_and_companies_are_organisations(recognizer, text, name):
     ("وقال أستاذ الإعلام في جامعة الملك سعود إن الحملة نجحت.", "King Saud University"),
 ])
 def test_a_body_named_after_a_king_is_the_body_not_the_king(recognizer, text, name):
-    names = {e.name_en for e in recognizer(SentenceSplitter()(Doc(id="t", text=text))).entities}
+    names = {e.name_en for e in analysed(recognizer, text).entities}
     assert name in names and not any(n.startswith(("Abdulaziz", "Saud bin")) for n in names)
 
 
 def test_earlier_saudi_kings_are_people_with_their_reign(recognizer):
-    doc = recognizer(SentenceSplitter()(Doc(id="t", text="وخدم في عهد الملك فيصل والملك فهد.", published="1990-05-01")))
+    doc = analysed(recognizer, "وخدم في عهد الملك فيصل والملك فهد.", "1990-05-01")
     assert {e.name_en for e in doc.entities} == {"Faisal bin Abdulaziz Al Saud", "Fahd bin Abdulaziz Al Saud"}
 
 
@@ -217,7 +221,7 @@ def test_earlier_saudi_kings_are_people_with_their_reign(recognizer):
     "وقال مستشار خادم الحرمين الشريفين إن الموسم ناجح.",
 ])
 def test_father_and_family_names_honorific_pronouns_and_titles_are_no_new_people(recognizer, text):
-    doc = recognizer(SentenceSplitter()(Doc(id="t", text=text, published="2015-08-05")))
+    doc = analysed(recognizer, text, "2015-08-05")
     assert [e.name_en for e in doc.entities if e.type == "PER" and e.id.startswith("new:")] == []
 
 
@@ -226,7 +230,7 @@ def test_father_and_family_names_honorific_pronouns_and_titles_are_no_new_people
     "وأضاف أن أهل المدينة بحمد الله متماسكون، والله الهادي إلى سواء السبيل.",
 ])
 def test_formulas_of_praise_are_no_people(recognizer, text):
-    doc = recognizer(SentenceSplitter()(Doc(id="t", text=text)))
+    doc = analysed(recognizer, text)
     assert [e.name_ar for e in doc.entities if e.type == "PER"] == []
 
 
@@ -240,7 +244,7 @@ def test_a_listed_foreign_name_is_not_cut_after_a_letter_that_looks_like_a_cliti
     ('وصرح مصدر لـ"الرياض" بأن المشروع سيكتمل قريبا.', "Al Riyadh (newspaper)", "Riyadh"),
 ])
 def test_a_name_in_marks_told_to_is_the_paper_not_the_place(recognizer, text, paper, place):
-    names = {e.name_en for e in recognizer(SentenceSplitter()(Doc(id="t", text=text))).entities}
+    names = {e.name_en for e in analysed(recognizer, text).entities}
     assert paper in names and place not in names
 
 
@@ -257,5 +261,5 @@ def test_towns_read_as_words_surnames_or_a_clitic_and_another_town(recognizer, t
 
 
 def test_a_town_with_tanween_is_a_word(recognizer):
-    doc = recognizer(SentenceSplitter()(Doc(id="t", text="وقرأ المقالة صبياً في مجلة قديمة.")))
+    doc = analysed(recognizer, "وقرأ المقالة صبياً في مجلة قديمة.")
     assert [e.name_en for e in doc.entities if e.type in ("GPE", "LOC")] == []

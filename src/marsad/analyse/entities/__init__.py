@@ -111,10 +111,11 @@ class EntityRecognizer:
         people = [(s, e) for s, e, t in spans if t == "PER"]
         heads = self.lex.idiom_heads
         for m in matches:
-            if m.kind == "name" and (tanween or any(s < m.start and m.end <= e for s, e in people)) and \
-                    self._town(m, text) and (tanween and _tanween(m, norm) or self._surname(m, text, spans)):
+            inside = [s for s, e in people if s < m.start and m.end <= e]  # person spans holding the match
+            if m.kind == "name" and (tanween or inside) and self._town(m, text) and (
+                    tanween and _tanween(m, norm) or self._surname(m, text, inside)):
                 continue
-            if m.how == "surname" and any(s < m.start and m.end <= e for s, e in people):
+            if m.how == "surname" and inside:
                 continue  # "المهندس فهد الجبير": another person of the same family, not the catalogue's al-Jubeir
             if m.kind == "name" and text.endswith(heads, m.start, m.end) and self._in_idiom(m, text):
                 continue
@@ -150,18 +151,18 @@ class EntityRecognizer:
         word = norm.original[s:e].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
         return not word or ent.name_ar[-1] not in "ةه" or word[-1] == ent.name_ar[-1]
 
-    def _surname(self, m: Match, text: str, spans: list[tuple[int, int, str]]) -> bool:
+    def _surname(self, m: Match, text: str, inside: list[int]) -> bool:
         """Whether a town's name stands as a family name: the model reads it as the end or the middle of a longer
-        person name ("اللواء علي الأحمدي", "محمد القصير"), with no clitic on it ("بالرياض" is "in Riyadh") and no
-        title or place word before it ("أمين الأحساء" is the mayor of al-Ahsa)."""
+        person name ("اللواء علي الأحمدي", "محمد القصير"; `inside` holds the starts of those person spans), with no
+        clitic on it ("بالرياض" is "in Riyadh") and no title or place word before it ("أمين الأحساء" is the mayor of
+        al-Ahsa)."""
         if m.start < 2 or text[m.start - 1] != " ":
             return False
         words = text[max(0, m.start - 30):m.start].split()
         if not words or words[-1] in self.lex.triggers or words[-1] in self.lex.titles or \
                 words[-1] in self.lex.place_prepositions:
             return False
-        return any(t == "PER" and s < m.start and m.end <= e and all(ch.isalpha() or ch == " " for ch in text[s:m.start])
-                   for s, e, t in spans)
+        return any(all(ch.isalpha() or ch == " " for ch in text[s:m.start]) for s in inside)
 
     def _town(self, m: Match, text: str) -> bool:
         """Whether the match names a one-word town or region (not a country, whose names are not surnames)."""

@@ -380,7 +380,7 @@ def clitic_length(name: str, lex: Lexicon, common: frozenset[str], names: dict[s
     """
     first = name.split(" ", 1)[0]
     names = names or {}
-    if names.get(first, "part")[:4] != "part" and not first.endswith("الله"):
+    if names.get(first, "part")[:4] != "part":
         return 0  # فيصل is a name, not ف + يصل; كاليفورنيا not ك + اليفورنيا
     splits = [(n, first[n:]) for n in (2, 1) if first[:n] in lex.clitics and len(first) - n >= 3]
     for n, rest in splits:

@@ -195,9 +195,8 @@ def quote_prints(doc: Doc) -> frozenset[int]:
 # A figure as written in a report: digits with an optional decimal part, not part of a clock time (20:46) or of a
 # longer run of digits and letters.
 FIGURE = re.compile(r"(?<![\d:.,\u066b])\d+(?:[.,\u066b]\d+)?(?![\d:])")  # \d: Eastern digits too
-# Eastern Arabic and Persian digits to ASCII, and every decimal sign to ".": applied to the few figures found only.
-_FIGURE_FOLD = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
-                              **{chr(0x06F0 + i): str(i) for i in range(10)}, ",": ".", "\u066b": "."})
+# Every decimal sign to "." (normalize has already made Eastern Arabic and Persian digits ASCII).
+_DECIMAL_SIGNS = str.maketrans({",": ".", "\u066b": "."})
 FIGURE_SPAN = 800  # characters of the text (after the headline) searched for figures
 MAX_FIGURES = 60
 
@@ -220,7 +219,7 @@ def figures(doc: Doc) -> frozenset[str]:
     two happenings rarely share three of them."""
     out = []
     for m in FIGURE.finditer((doc.title or "") + "\n" + doc.text[:FIGURE_SPAN]):
-        f = m.group().translate(_FIGURE_FOLD)
+        f = normalize(m.group()).translate(_DECIMAL_SIGNS)
         if _distinctive(f) and f not in out:
             out.append(f)
             if len(out) >= MAX_FIGURES:

@@ -14,7 +14,7 @@ from marsad.arabic.tokens import sentences as split_sentences
 from marsad.doc import Actor, Doc, Event, Span
 from marsad.analyse.entities.features import lemma
 from marsad.analyse.events import actors as A
-from marsad.analyse.events import agency
+from marsad.analyse.events import agency, patient
 from marsad.analyse.events.accuse import accusation_events
 from marsad.analyse.events.lexicon import (
     WORD, Code, Cue, Grammar, automaton, is_nisba, is_sport_article, load_entries, load_grammar, load_modes, match_forms, word_is,
@@ -39,6 +39,8 @@ REFER_BACK = 2  # sentences: how far back an undated verbal noun looks for the d
 
 # Acts told in the passive with their doer after a marker ("قتل ... برصاص", "اعتقل على يد", "مقتل ... من قبل").
 PASSIVE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
+# Acts a blame in the same sentence attributes ("... في هجوم بسيارة مفخخة، محملا تنظيم القاعدة المسؤولية").
+BLAMEABLE = frozenset({"ASSAULT", "COERCE"})
 # Events that news reports without knowing who acted: a bombing, a protest, a raid somewhere.
 _ACTORLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"})
 # Events between two parties: a meeting, a visit, praise, thanks or a rejection with nobody named on the other side
@@ -312,6 +314,9 @@ class EventCoder:
         """(source, target) Slots of a cue, and whether the source found was a place that cannot act."""
         g, e = self.g, c.entry
         plover = e.code.plover
+        blamed = patient.blame(doc, sent, c, sl, g) if plover in BLAMEABLE else None
+        if blamed is not None:  # "... محملا تنظيم القاعدة المسؤولية": no party of the cue stands past the blame
+            sl = [s for s in sl if s.start < blamed[0]]
         src_s, _ = A.pick_source(doc, c, sl, g, plover) if e.kind != "p" else (None, False)
         if e.kind == "v" and self._first_person(c):
             src_s = A.quote_speaker(doc, c) or src_s
@@ -320,6 +325,11 @@ class EventCoder:
         elif src_s is None and e.kind != "p" and plover in A.SPEECH_TYPES:
             src_s = A.quote_speaker(doc, c)  # said inside a quotation: the speaker is the agent
         tgt_s = A.pick_target(doc, c, sl, src_s, g)
+        if e.id in g.harm_entries and self._word_before(doc, sent, c) not in g.pronoun_subjects:
+            # "قتل مبتعث سعودي", "جنديا تركيا قتل": a passive, the one named underwent it
+            src_s, tgt_s = patient.harm_parties(doc, sent, c, sl, g, src_s, tgt_s) or (src_s, tgt_s)
+        if blamed is not None and blamed[1] is not None and (src_s is None or e.kind == "n" and src_s.end <= c.start):
+            src_s = blamed[1]  # the blamed is the alleged doer (an attack noun's name before it is a weak guess)
         marked = agency.marked_agent(doc, c, sl, g) if plover in PASSIVE_TYPES and e.kind != "p" else None
         if marked is not None:  # "قتل فتى فلسطيني برصاص الجيش الإسرائيلي": the army acted, the boy it befell
             src_s, tgt_s = marked

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from marsad.arabic.normalize import normalize
 from marsad.doc import Actor, Doc, Entity, Mention, Place, Span
 from marsad.analyse.events.lexicon import WORD, Cue, Grammar
+from marsad.analyse.events.agency import is_venue
 
 ACTOR_TYPES = frozenset({"PER", "ORG", "GPE"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -89,7 +90,7 @@ def gap_words(doc: Doc, a: int, b: int) -> list[str]:
 def is_place(s: Slot, g: Grammar) -> bool:
     if s.entity.type not in PLACE_TYPES:
         return False
-    if s.entity.type == "LOC":
+    if s.entity.type == "LOC" or is_venue(s, g):
         return True
     bare = s.glue.lstrip("وف")
     if bare in g.place_prefixes or (s.prev and s.prev[-1] in g.place_markers):
@@ -120,7 +121,7 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
     e = cue.entry
     before = [s for s in sl if s.end <= cue.start and s.is_actor and not is_place(s, g) and not is_marked(s, g)
               and not _attributive(doc, s, sl)]
-    after = [s for s in sl if s.start >= cue.end and s.is_actor]
+    after = [s for s in sl if s.start >= cue.end and s.is_actor and not is_venue(s, g)]  # "مباحثات القاهرة بين"
     if e.kind == "v" and plural_subject(cue, g):
         after = []  # "واتهموا الحكومة": the verb holds its subject; the name after it is the object
         # ... and that subject stands in the verb's own clause: "قال المرصد إن 12 شخصا قتلوا" is not the Observatory

@@ -7,7 +7,8 @@ keeps its doer before the marker, so a marker followed by a name is enough.
 
 Some names are never the doer: a town, governorate or region (not a country and not a capital, which stands for its
 government: "موسكو والرياض اتفقتا"), a place opening a dateline ("سبق- أبها:") and a newspaper titled with a place
-name ("قالت مصادر لـ«الرياض»").
+name ("قالت مصادر لـ«الرياض»"). A city in construct after a noun of a meeting ("مباحثات القاهرة", "مؤتمر جنيف") is
+where it happened: a place, never a party.
 """
 from __future__ import annotations
 
@@ -102,7 +103,7 @@ def never_agent(doc: Doc, s) -> bool:
         return True
     if e.type != "GPE":
         return False
-    return not _is_country(e.id) and s.start not in capital_starts(doc)
+    return not is_country(e.id) and s.start not in capital_starts(doc)
 
 
 def outside_clause(doc: Doc, s) -> bool:
@@ -115,7 +116,8 @@ def capital_starts(doc: Doc) -> frozenset[int]:
     return frozenset(m.start for e in doc.entities if e.type == "GPE" for m in e.mentions if m.how == "capital")
 
 
-def _is_country(entity_id: str) -> bool:
+def is_country(entity_id: str) -> bool:
+    """Whether an entity id is a country's ("gpe:SAU"), not a town's or a region's."""
     code = entity_id.removeprefix("gpe:")
     return len(code) == 3 and code.isupper()
 
@@ -133,3 +135,15 @@ def _dateline(doc: Doc, s) -> bool:
     line_start = t.rfind("\n", 0, s.start) + 1
     head = t[line_start:s.start]
     return len(head.split()) <= DATELINE_WORDS
+
+
+def is_venue(s, g: Grammar) -> bool:
+    """A city in construct after a noun of a meeting or its outcome ("مباحثات القاهرة", "بإعلان القاهرة"): where it
+    happened, not a party."""
+    if s.glue or not s.prev or s.entity.type != "GPE" or not g.venue_nouns:
+        return False
+    w = s.prev[-1]
+    if not (w in g.venue_nouns or w[:1] in "وبلفك" and w[1:] in g.venue_nouns
+            or w[:2] in ("وب", "ول", "فب") and w[2:] in g.venue_nouns):
+        return False
+    return not is_country(s.entity.id)

@@ -116,6 +116,18 @@ class Grammar:
     sport: object = None  # an ahocorasick.Automaton of the words of a sport article
     sport_min: int = 0
     sport_share: float = 1.0
+    # round 3 (actors): harm told in the passive, blame, meeting venues (events/patient.py)
+    harm_entries: frozenset[str] = frozenset()
+    harm_passive_forms: frozenset[str] = frozenset()
+    victim_nouns: frozenset[str] = frozenset()
+    victim_counts: frozenset[str] = frozenset()
+    harm_time_words: frozenset[str] = frozenset()
+    harm_no_object: frozenset[str] = frozenset()
+    blame_verbs: frozenset[str] = frozenset()
+    responsibility: frozenset[str] = frozenset()
+    venue_nouns: frozenset[str] = frozenset()
+    harm_auxiliaries: frozenset[str] = frozenset()
+    group_prepositions: frozenset[str] = frozenset()
 
 
 def folded_words(words) -> frozenset[str]:
@@ -168,6 +180,11 @@ def load_grammar() -> Grammar:
         sport=_word_automaton(folded_words((y.get("sport_article") or {}).get("words") or ())),
         sport_min=int((y.get("sport_article") or {}).get("min", 0)),
         sport_share=float((y.get("sport_article") or {}).get("share", 1.0)),
+        # lexicon ids, not Arabic: not folded
+        harm_entries=frozenset(y.get("harm_entries") or ()),
+        **{k: folded_words(y.get(k) or ()) for k in (
+            "harm_passive_forms", "victim_nouns", "victim_counts", "harm_time_words", "harm_no_object", "blame_verbs",
+            "responsibility", "venue_nouns", "harm_auxiliaries", "group_prepositions")},
     )
 
 

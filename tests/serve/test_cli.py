@@ -76,3 +76,12 @@ def test_export_records(corpus, tmp_path):
 def test_commands_on_a_missing_store_say_so(tmp_path):
     res = CliRunner().invoke(app, ["summary", "--db", str(tmp_path / "none.sqlite")])
     assert res.exit_code == 2 and "no store at" in res.stderr
+
+
+def test_python_dash_m_runs_the_same_command_line():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "marsad", "--help"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0
+    assert "analyze" in out.stdout

@@ -14,7 +14,7 @@ from marsad.arabic.tokens import sentences as split_sentences
 from marsad.doc import Actor, Doc, Event, Span
 from marsad.analyse.entities.features import lemma
 from marsad.analyse.events import actors as A
-from marsad.analyse.events import agency, patient
+from marsad.analyse.events import agency, history, patient
 from marsad.analyse.events.accuse import accusation_events
 from marsad.analyse.events.lexicon import (
     WORD, Code, Cue, Grammar, automaton, is_nisba, is_sport_article, load_entries, load_grammar, load_modes, match_forms, word_is,
@@ -153,6 +153,7 @@ class EventCoder:
         for c in cues:
             c.mode = self._mode(c, words)
         self._inherit_modes(cues)
+        history.mark(doc, sent, cues, words, starts, g)  # "في ذكرى ... مقتل", "كان ... يطلق", "انتفاضة 2011"
         return _drop_requested_visits(cues, words, g)
 
     def _fits(self, e, words: list[str], k: int, prefix: str = "", form: str = "") -> bool:
@@ -305,6 +306,7 @@ class EventCoder:
                 own = own_date(doc, sent, c, cues)
                 plover = c.entry.code.plover
                 date = own or (_earlier_date(c, plover, si, dated) if self._nominal(doc, sent, c) else None) or day
+                date = history.dated(c, date, own, doc.published)
                 if own:
                     dated[plover] = (si, own)
                 events.extend(self._events(doc, sent, c, sl, date, main, dateline, events))

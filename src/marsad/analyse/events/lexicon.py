@@ -128,6 +128,16 @@ class Grammar:
     venue_nouns: frozenset[str] = frozenset()
     harm_auxiliaries: frozenset[str] = frozenset()
     group_prepositions: frozenset[str] = frozenset()
+    # history told today (history.py)
+    history_reach: int = 0
+    remembrance: frozenset[str] = frozenset()
+    elapsed_on: str = ""
+    year_units: dict = field(default_factory=dict)
+    year_fractions: dict = field(default_factory=dict)
+    ordinals: dict = field(default_factory=dict)
+    past_auxiliaries: frozenset[str] = frozenset()
+    past_reach: int = 0
+    year_dashes: tuple[str, ...] = ()
 
 
 def folded_words(words) -> frozenset[str]:
@@ -145,8 +155,8 @@ def load_grammar() -> Grammar:
         target_markers=folded_words(y["target_markers"]), target_prefixes=folded_words(y["target_prefixes"]),
         place_markers=folded_words(y["place_markers"]), place_prefixes=folded_words(y["place_prefixes"]),
         clause_breaks=folded_words(y["clause_breaks"]),
-        blockers={k: folded_words(v) for k, v in (y.get("blockers") or {}).items()},
-        never=folded_words(y.get("never_cues") or ()), between=normalize(y.get("between", "")),
+        blockers=_blockers(y),
+        never=folded_words(y.get("never_cues") or ()) | folded_words(y.get("never_senses") or ()), between=normalize(y.get("between", "")),
         anchors=folded_words(y.get("anchors") or ()), against=normalize(y.get("against", "")),
         prepositions=folded_words(y.get("prepositions") or ()), claims=folded_words(y.get("claims") or ()),
         pronoun_subjects=folded_words(y.get("pronoun_subjects") or ()), passives=folded_words(y.get("passives") or ()),
@@ -185,7 +195,26 @@ def load_grammar() -> Grammar:
         **{k: folded_words(y.get(k) or ()) for k in (
             "harm_passive_forms", "victim_nouns", "victim_counts", "harm_time_words", "harm_no_object", "blame_verbs",
             "responsibility", "venue_nouns", "harm_auxiliaries", "group_prepositions")},
+        history_reach=int(y.get("history_reach", 0)), remembrance=folded_words(y.get("remembrance") or ()),
+        elapsed_on=normalize(y.get("elapsed_on", "")), year_units=_folded_map(y.get("year_units")),
+        year_fractions=_folded_map(y.get("year_fractions")), ordinals=_folded_map(y.get("ordinals")),
+        past_auxiliaries=folded_words(y.get("past_auxiliaries") or ()), past_reach=int(y.get("past_reach", 0)),
+        year_dashes=tuple(y.get("year_dashes") or ()),
     )
+
+
+def _blockers(y: dict) -> dict[str, frozenset[str]]:
+    """The words that keep a sentence from coding events of each type: `blockers` and `social_blockers`."""
+    out: dict[str, frozenset[str]] = {}
+    for key in ("blockers", "social_blockers"):
+        for k, v in (y.get(key) or {}).items():
+            out[k] = out.get(k, frozenset()) | folded_words(v)
+    return out
+
+
+def _folded_map(m) -> dict:
+    """A YAML mapping of words to numbers, its keys folded."""
+    return {normalize(str(k)): v for k, v in (m or {}).items()}
 
 
 def _word_automaton(words: frozenset[str]):

@@ -7,13 +7,14 @@ small CRF trained on ANERcorp (see ner.py). Sets `doc.entities`; offsets are int
 from __future__ import annotations
 
 import functools
+import re
 
 from marsad.analyse.entities.catalogue import Catalogue, load_catalogue, today
 from marsad.analyse.entities.clitics import Lexicon, lexicon
 from marsad.analyse.entities.matcher import Match, Matcher
 from marsad.analyse.entities.resolve import (
     DocEntities, ModelSpan, capital_metonyms, head_references, national_references, nisba_countries,
-    repeat_aliases, repeat_surnames, resolve_matches, resolve_model, to_original,
+    repeat_aliases, repeat_surnames, resolve_matches, resolve_model, to_original, towns_as_surnames,
 )
 from marsad.doc import Doc
 
@@ -78,6 +79,7 @@ class EntityRecognizer:
         repeat_surnames(de)  # before the model: a catalogue person's surname is theirs, whatever the model guesses
         resolve_model(de, [ModelSpan(s, e, t) for s, e, t in spans], self.common, self.names)
         repeat_aliases(de)
+        towns_as_surnames(de)
         head_references(de)
         national_references(de)
         nisba_countries(de)
@@ -110,7 +112,16 @@ class EntityRecognizer:
         tanween = norm is not None and any(ch in norm.original for ch in TANWEEN)
         people = [(s, e) for s, e, t in spans if t == "PER"]
         heads = self.lex.idiom_heads
+        nouns = self._everyday_nouns(text)  # names used in this text as the everyday noun they also are (القاعدة)
+        constructs = self.lex.construct_names
+        # a text that writes final ي as ى ("فى", "التى") writes its nisbas so too: "اليمنى" is then Yemeni
+        ya_as_maqsura = norm is not None and any(w in norm.original for w in self.lex.maqsura_markers)
         for m in matches:
+            if m.kind == "name" and (nouns and self._as_noun(m, text, nouns) or
+                                     constructs and text[m.start:m.end] in constructs and self._in_construct(m, text)):
+                continue
+            if m.kind == "nisba" and (self._first_name(m, text, people) or not ya_as_maqsura and _other_word(m, norm)):
+                continue
             inside = [s for s, e in people if s < m.start and m.end <= e]  # person spans holding the match
             if m.kind == "name" and (tanween or inside) and self._town(m, text) and (
                     tanween and _tanween(m, norm) or self._surname(m, text, inside)):
@@ -128,6 +139,66 @@ class EntityRecognizer:
                     continue
             out.append(m)
         return out
+
+    def _first_name(self, m: Match, text: str, people: list[tuple[int, int]]) -> bool:
+        """Whether a nisba without the article is a name inside a longer person's name the model reads: its first
+        word ("تركي المانع"), after بن/أبو ("فيصل بن تركي"), or last after a listed first name ("إسماعيل مغربي"; not
+        "فيتو روسي", a Russian veto). A nisba with the article is an adjective ("الرئيس التركي")."""
+        if text.startswith(self.lex.article, m.start) or m.start > 0 and text[m.start - 1].isalpha() and \
+                text[m.start - 1] not in self.lex.conjunctions:
+            return False
+        for s, e in people:
+            if s <= m.start and m.end <= e and e - s > m.end - m.start + 2:
+                before = text[s:m.start].split()
+                if not before or text[s:m.start] in self.lex.conjunctions:
+                    return True
+                prev = before[-1][1:] if before[-1][0] in self.lex.conjunctions else before[-1]  # والأمير
+                if prev in self.lex.name_joiners or prev in self.lex.person_titles or \
+                        m.end == e and self.names.get(prev) == "PER":
+                    return True
+        return False
+
+    def _everyday_nouns(self, text: str) -> dict[str, frozenset[str]]:
+        """The names of `noun_names` that this text also uses as the everyday noun ("قاعدة العند الجوية": a base),
+        each with the words that keep a bare use of it a name."""
+        out = {}
+        for (noun, pattern), (_, _, keep) in zip(self.lex.noun_senses, self.lex.noun_names):
+            if noun in text and pattern.search(text) is not None:
+                out[noun] = keep
+        return out
+
+    def _as_noun(self, m: Match, text: str, nouns: dict[str, frozenset[str]]) -> bool:
+        """Whether a bare name ("القاعدة", "للقاعدة") is the everyday noun: no word that makes it the name stands
+        before it, and it is not in quotation marks."""
+        surface = text[m.start:m.end]
+        bare = surface[len(self.lex.article):] if surface.startswith(self.lex.article) else surface[1:]
+        keep = nouns.get(bare)
+        if keep is None or not surface.endswith(bare):
+            return False
+        start = m.start
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        if start > 0 and text[start - 1] in _QUOTES:
+            return False
+        words = text[max(0, start - 30):start].split()
+        return not words or words[-1] not in keep
+
+    def _in_construct(self, m: Match, text: str) -> bool:
+        """Whether a town's name that is also a plural noun stands in construct before a definite noun ("حماة
+        الوطن" = the protectors of the homeland): not after a place word, and not before a word that follows towns
+        (a point of the compass, a day) or a nationality adjective ("حماة السورية")."""
+        nxt = text[m.end:m.end + 30].split(maxsplit=1)
+        if m.end >= len(text) or text[m.end] != " " or not nxt or not nxt[0].startswith(self.lex.article):
+            return False
+        if nxt[0] in self.lex.place_followers or any(x.kind == "nisba" for x in self.matcher.find(nxt[0])):
+            return False
+        start = m.start
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        words = text[max(0, start - 30):start].split()
+        prev = words[-1] if words else ""
+        forms = {prev} | {prev[len(c):] for c in self.lex.clitics if prev.startswith(c)}
+        return not any(f in self.lex.place_heads or self.lex.triggers.get(f) == "LOC" for f in forms)
 
     def _clitic_reading(self, m: Match, text: str, norm=None) -> Match | None:
         """The other reading of a dropped one-word name that opens with a clitic letter: "وجدة" is not Oujda here
@@ -242,6 +313,7 @@ class EntityRecognizer:
         return any(triggers.get(f) == "LOC" for f in forms)
 
 
+_QUOTES = frozenset('"«“”\'')
 TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
@@ -251,6 +323,29 @@ def _tanween(m: Match, norm) -> bool:
         return False
     s, e = norm.span(m.start, m.end)
     return any(ch in TANWEEN for ch in norm.original[s:e])
+
+
+_HARAKAT = re.compile("[\u064b-\u0652\u0640]")
+
+
+def _other_word(m: Match, norm) -> bool:
+    """Whether a nisba written with a final ى is another word the dictionary knows ("مجرى" = a course, not مجري
+    Hungarian; "اليمنى" = the right one): the dictionary gives the spelling a lemma that is no nisba. A real nisba in
+    Egyptian spelling ("المصرى", "السعودى") has its nisba as lemma, or is not in the dictionary."""
+    if norm is None:
+        return False
+    s, e = norm.span(m.start, m.end)
+    word = _HARAKAT.sub("", norm.original[s:e])
+    if not word.endswith("ى"):
+        return False
+    from marsad.analyse.entities.ner import lemma_table
+
+    table = lemma_table()
+    for form in (word, "ال" + word, word[2:]):
+        lemma = table.get(form)
+        if lemma is not None:
+            return not _HARAKAT.sub("", lemma).endswith("ي")
+    return False
 
 
 def _lemmas() -> dict[str, str]:

@@ -42,11 +42,30 @@ class Lexicon:
     title_words: frozenset[str] = frozenset()  # "رئيس الحكومة": a title before a national body's head noun
     person_titles: frozenset[str] = frozenset()  # العماد, اللواء, الشيخ: before a name, not part of it
     idioms: tuple[tuple[str, str], ...] = ()  # "النيل من": (name without its article, " من"): the name is a word
+    construct_names: frozenset[str] = frozenset()  # حماة: before a definite noun, "protectors of", not the town
+    place_followers: frozenset[str] = frozenset()  # الشمالي, اليوم: definite words that follow a town's name
+    place_heads: frozenset[str] = frozenset()  # ريف, مدينة: words before a town's name that make it the town
+    # names that are also an everyday noun (القاعدة): (the noun without its article, words after it that show the
+    # everyday sense, words before the name that keep it a name)
+    noun_names: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = ()
+    maqsura_markers: tuple[str, ...] = ()  # " فى ": words showing that a text writes final ي as ى (not folded)
+    conjunctions: frozenset[str] = frozenset()  # و ف: the clitics that are no preposition
+    nisba_accusative: tuple[str, ...] = ()  # ending of a masculine nisba in the indefinite accusative (لبنانيا)
+    nisba_accusative_not: frozenset[str] = frozenset()  # such forms that are names or words of another kind
 
     @functools.cached_property
     def idiom_heads(self) -> tuple[str, ...]:
         """The names' words the idioms open with, for one endswith test per match."""
         return tuple(sorted({head for head, _ in self.idioms}))
+
+    @functools.cached_property
+    def noun_senses(self) -> tuple[tuple[str, re.Pattern], ...]:
+        """(noun, a pattern finding it in its everyday sense: one of its sense words within three words after it)."""
+        out = []
+        for noun, senses, _ in self.noun_names:
+            alts = "|".join(map(re.escape, sorted(senses))) or "(?!)"
+            out.append((noun, re.compile(rf"(?<!\w)\w{{0,4}}{re.escape(noun)}(?: \w+){{0,2}} (?:{alts})(?!\w)")))
+        return tuple(out)
 
     @functools.cached_property
     def formula(self) -> re.Pattern:
@@ -67,6 +86,11 @@ class Lexicon:
     def plain_prefixes(self) -> frozenset[str]:
         """What may stand before a name inside its token: nothing or a clitic."""
         return self.clitics | {""}
+
+    @property
+    def conjunction_prefixes(self) -> frozenset[str]:
+        """What may stand before a word in the accusative inside its token: nothing, و or ف (no preposition)."""
+        return self.conjunctions | {""}
 
     @property
     def lil_prefixes(self) -> frozenset[str]:
@@ -102,6 +126,14 @@ def lexicon() -> Lexicon:
         countries_as_words=f(y.get("countries_as_words") or ()),
         everyday_places=f(y.get("everyday_places") or ()), not_names=f(y.get("not_names") or ()),
         not_name_words=f(y.get("not_name_words") or ()), not_name_openers=f(y.get("not_name_openers") or ()),
+        conjunctions=f(y.get("conjunctions") or ()),
+        maqsura_markers=tuple(f" {w} " for w in y.get("maqsura_markers") or ()),
+        noun_names=tuple((normalize(k).removeprefix(normalize(y["article"])), f(v.get("sense") or ()),
+                          f(v.get("keep_after") or ())) for k, v in (y.get("noun_names") or {}).items()),
+        construct_names=f(y.get("construct_names") or ()), place_followers=f(y.get("place_followers") or ()),
+        place_heads=f(y.get("place_heads") or ()),
+        nisba_accusative=tuple(normalize(x) for x in y.get("nisba_accusative_suffixes") or ()),
+        nisba_accusative_not=f(y.get("nisba_accusative_not") or ()),
         idioms=tuple(_idiom(i, normalize(y["article"])) for i in sorted(f(y.get("idioms") or ()))),
     )
 

@@ -16,7 +16,7 @@ from marsad.analyse.entities.catalogue import Catalogue
 from marsad.analyse.entities.clitics import Lexicon, g_variants
 
 # How a pattern may be preceded inside its token.
-PLAIN, LIL, DEFINITE = 0, 1, 2
+PLAIN, LIL, DEFINITE, ACCUSATIVE = 0, 1, 2, 3
 # Longest proclitic stack we look back over (e.g. فبال).
 _MAX_PREFIX = 4
 
@@ -38,7 +38,9 @@ class Matcher:
     def __init__(self, cat: Catalogue, lex: Lexicon):
         self.lex = lex
         self.types = {eid: e.type for eid, e in cat.entities.items()}
-        self._prefixes = {PLAIN: lex.plain_prefixes, LIL: lex.lil_prefixes, DEFINITE: lex.definite_prefixes}
+        # a word in the accusative takes no preposition: only و or ف may stand before it ("بنيويا" is not ب + نيويا)
+        self._prefixes = {PLAIN: lex.plain_prefixes, LIL: lex.lil_prefixes, DEFINITE: lex.definite_prefixes,
+                          ACCUSATIVE: lex.conjunction_prefixes}
         self._pats: dict[str, list[tuple[int, str, str, str]]] = {}
         self._add_entities(cat)
         self._add_offices(cat)
@@ -86,13 +88,19 @@ class Matcher:
                 self._add(v, PLAIN, "office", o.office, "office", article=True)
 
     def _add_nisba(self, cat: Catalogue) -> None:
-        art = self.lex.article
+        art, lex = self.lex.article, self.lex
         for iso, forms in cat.nisba.items():
             # every masculine spelling takes the plural endings ("الأمريكيين" and "الاميركيين")
-            extra = [f + suf for f in forms if f.endswith("ي") for suf in self.lex.nisba_suffixes]
+            extra = [f + suf for f in forms if f.endswith("ي") for suf in lex.nisba_suffixes]
             for f in (*forms, *extra):
                 f = f[len(art):] if f.startswith(art) else f
                 self._add(f, DEFINITE, "nisba", iso, "nisba")
+            # the indefinite accusative ("جنديا لبنانيا"), unless that spelling is a name (روسيا is Russia)
+            for f in forms:
+                if f.endswith("ي") and " " not in f and not f.startswith(art):
+                    for suf in lex.nisba_accusative:
+                        if f + suf not in self._pats and f + suf not in lex.nisba_accusative_not:
+                            self._add(f + suf, ACCUSATIVE, "nisba", iso, "nisba")
 
     def find(self, text: str) -> list[Match]:
         """Matches in folded `text`, non-overlapping, longest-leftmost."""

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from marsad.analyse.entities.catalogue import Catalogue, CatEntity
 from marsad.analyse.entities.clitics import Lexicon
 from marsad.analyse.entities.matcher import Match
-from marsad.arabic.normalize import NormText
+from marsad.arabic.normalize import NormText, normalize
 from marsad.doc import Entity, Mention
 
 # Similarity (rapidfuzz ratio, 0-100) for a name right after an office to count as the office holder (فان يي after
@@ -493,6 +493,26 @@ def _named_by_context(de: DocEntities, start: int, end: int) -> bool:
     prev = de.text[max(0, start - 20):start].split()
     quoted = start > 0 and de.text[start - 1] in "\"«“'" and end < len(de.text) and de.text[end] in "\"»”'"
     return quoted or (bool(prev) and prev[-1] in de.lex.surname_contexts)
+
+
+def towns_as_surnames(de: DocEntities) -> None:
+    """A one-word town that is the last word of a person named in full before it ("برناردينو ليون" ... "وكان ليون
+    قد لفت") is that person's surname, unless it is used as a place ("في ليون", "بليون")."""
+    last: dict[str, list[tuple[int, Entity]]] = {}  # surname -> (end of a full mention, person)
+    for ent in de.by_id.values():
+        if ent.type == "PER":
+            for m in ent.mentions:
+                words = de.text[m.start:m.end].split()
+                if len(words) > 1 and m.how in ("name", "alias", "model"):
+                    last.setdefault(words[-1], []).append((m.end, ent))
+    for town in [e for e in de.by_id.values() if e.type in ("GPE", "LOC") and e.country]:
+        if de.cat.by_country.get(town.country) == town.id or normalize(town.name_ar) in de.lex.towns_as_names:
+            continue  # a country or a town news names far more often than anyone (دبي)
+        for m in list(town.mentions):
+            before = sorted(t for t in last.get(de.text[m.start:m.end], ()) if t[0] <= m.start)
+            if m.how in ("name", "alias") and before and not _place_use(de, m.start):
+                town.mentions.remove(m)
+                before[-1][1].mentions.append(Mention(m.start, m.end, m.text, "surname"))
 
 
 def nisba_countries(de: DocEntities) -> None:

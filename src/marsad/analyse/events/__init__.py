@@ -17,7 +17,7 @@ from marsad.analyse.events import actors as A
 from marsad.analyse.events import agency, history, patient
 from marsad.analyse.events.accuse import accusation_events
 from marsad.analyse.events.lexicon import (
-    WORD, Code, Cue, Grammar, automaton, is_nisba, is_sport_article, load_entries, load_grammar, load_modes, match_forms, word_is,
+    WORD, Code, Cue, Grammar, automaton, is_nisba, is_sport_article, load_entries, load_grammar, load_modes, match_forms, word_in, word_is,
 )
 
 __all__ = ["EventCoder", "detect_types"]
@@ -175,13 +175,13 @@ class EventCoder:
             return False
         if "must" in e.flags and not self._obliged(words, k):
             return False
-        if any(word_is(w, u, g) for w in words[max(0, k - 2):k] for u in e.unless_before):
+        if any(word_in(w, e.unless_before, g) for w in words[max(0, k - 2):k]):
             return False
-        if any(word_is(w, u, g) for w in words[k + 1:k + 3] for u in e.unless_after):
+        if any(word_in(w, e.unless_after, g) for w in words[k + 1:k + 3]):
             return False
         # "ودعا سموه في اتصال هاتفي المولى أن": the subject may stand between; "عبد الله", "حزب الله" are names
-        if e.unless_far and any(word_is(words[j], u, g) and words[j - 1] not in g.theophoric
-                                for j in range(k + 1, min(len(words), k + 1 + UNLESS_FAR)) for u in e.unless_far):
+        if e.unless_far and any(words[j - 1] not in g.theophoric and word_in(words[j], e.unless_far, g)
+                                for j in range(k + 1, min(len(words), k + 1 + UNLESS_FAR))):
             return False
         return True
 

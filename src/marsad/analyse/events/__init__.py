@@ -17,7 +17,8 @@ from marsad.analyse.events import actors as A
 from marsad.analyse.events import agency, history, patient
 from marsad.analyse.events.accuse import accusation_events
 from marsad.analyse.events.lexicon import (
-    WORD, Code, Cue, Grammar, automaton, is_nisba, is_sport_article, load_entries, load_grammar, load_modes, match_forms, word_in, word_is,
+    WORD, Code, Cue, Grammar, automaton, is_farewell, is_nisba, is_sport_article, load_entries, load_grammar, load_modes,
+    match_forms, word_in, word_is,
 )
 
 __all__ = ["EventCoder", "detect_types"]
@@ -130,6 +131,8 @@ class EventCoder:
             nunated = marked and not TANWEEN.isdisjoint(doc.text[o_s:o_e])
             # a verb never ends in ta marbuta: "طلبة" (students) and "حملة" (a campaign) fold like "طلبه", "حمله"
             tied = doc.text[o_e - 1:o_e] == TA_MARBUTA
+            if words[k] in g.farewell_forms and is_farewell(doc.text[o_s:o_e], words, k, g):
+                continue
             found = [Cue(e, ws, we, o_s, o_e, words[k], prefix, tok=k) for e in entries
                      if not ((nunated or tied) and e.kind == "v" and "hal" not in e.flags)
                      and self._fits(e, words, k, prefix, form)]
@@ -366,8 +369,10 @@ class EventCoder:
             src = Actor(text=doc.text[c.start:c.end])
         elif (src is None and not placed and plover in A.SPEECH_TYPES and main is not None
               and (tgt_s is None or tgt_s.entity is not main)
-              and (e.kind == "v" or c.word.endswith(A.PRONOUN_ENDINGS)) and not (e.kind == "v" and A.plural_subject(c, g))):
+              and (e.kind == "v" or A.carries_pronoun(c)) and not (e.kind == "v" and A.plural_subject(c, g))):
             src = A.entity_actor(main)
+        if plover == "CONSULT" and agency.condolence_call(doc, sent, src, A.actor_of(tgt_s), g):
+            return []  # "أجرى الوزير اتصالا لتقديم واجب العزاء لوالد المعلم": a condolence call, not diplomacy
         code = _code_for(c, src_s)
         place_s = tgt_s if (e.code.cameo == "042" and tgt_s and tgt_s.entity.type == "GPE") else A.pick_place(doc, c, sl, g)
         place = A.place_of(place_s.entity if place_s else dateline)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from marsad.arabic.normalize import normalize
 from marsad.doc import Actor, Doc, Entity, Mention, Place, Span
 from marsad.analyse.events.lexicon import WORD, Cue, Grammar
-from marsad.analyse.events.agency import is_venue
+from marsad.analyse.events import patient
+from marsad.analyse.events.agency import is_venue, succeeded_by
 
 ACTOR_TYPES = frozenset({"PER", "ORG", "GPE"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -24,7 +25,10 @@ AGENTLESS_NOUN_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "R
 SPEECH_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONSULT"})
 PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")
 QUOTE_MARKS = ":«»"  # a colon or guillemets open a statement; plain quotes often only cite a phrase
-MAX_GAP = 12  # words between a cue and its target
+MAX_GAP = 12
+# Gatherings, signings and ceremonies, whose attendees ("بحضور X") are no party; "قيام المستوطنين بمشاركة وزير
+# باقتحام": one who takes part in an attack is its co-agent.
+ATTENDED_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})  # words between a cue and its target
 
 
 @dataclass(slots=True)
@@ -149,6 +153,8 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
     if e.kind == "v" and first_after is not None and _oblique_plural(doc, cue, first_after, g):
         first_after = None
     gap_after = gap_words(doc, cue.end, after[0].start) if after else []
+    if first_after is not None and not gap_after and patient.underwent(doc, cue, first_after, g):
+        first_after = None  # "مقتل مايكل براون": the one killed
     if e.kind == "n" and g.between in gap_after[:2] and after:
         return after[0], True  # "محادثات بين X و Y", "الاجتماع المشترك بين X و Y"
     own_subject = first_after is not None and len(gap_after) <= 4 and not any(w in g.target_markers for w in gap_after)
@@ -168,10 +174,14 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
             return first_after, True
     if e.kind == "n":
         if plover in AGENTLESS_NOUN_TYPES:
-            done = _done_by(doc, cue, sl, g) or _light_verb_subject(doc, cue, sl, g)
+            done = _done_by(doc, cue, sl, g) or _light_verb_subject(doc, cue, sl, g) or succeeded_by(doc, cue, sl, g)
             if done is not None:
                 return done, done.start > cue.start
-        if cue.word.endswith(PRONOUN_ENDINGS) and before:
+        # "اجتماعه": the agent was named before. A meeting or call noun in ta marbuta ("زيارة", "تهنئة") also takes
+        # the clause's subject ("قام X بزيارة", "بعث X برقية تهنئة"); an attack or protest noun ("مفخخة", "مظاهرة")
+        # only when it carries a real pronoun
+        own = carries_pronoun(cue) if plover in AGENTLESS_NOUN_TYPES else cue.word.endswith(PRONOUN_ENDINGS)
+        if own and before:
             return before[0], False
         if plover in AGENTLESS_NOUN_TYPES and not _claimed(doc, cue, g):
             return None, False
@@ -180,6 +190,13 @@ def pick_source(doc: Doc, cue: Cue, sl: list[Slot], g: Grammar, plover: str) -> 
             return s, False
         break
     return None, False
+
+
+def carries_pronoun(cue: Cue) -> bool:
+    """A noun cue with an attached pronoun ("اجتماعه", "محادثاتهم"): its agent was named before. A word that is itself
+    a lexicon form ends in its own letter, not a pronoun: "مفخخة", "زيارة" fold to "مفخخه", "زياره" (ta marbuta read
+    as ha), and the matcher finds no form + pronoun where the form ends in ta marbuta ("زيارته" is not matched)."""
+    return cue.word.endswith(PRONOUN_ENDINGS) and cue.word[len(cue.prefix):] not in cue.entry.forms
 
 
 FRONT_SPAN = 5  # words between a fronted clause's opener and its subject ("وبينما رحب الناطق باسم الخارجية ...")
@@ -446,6 +463,8 @@ def pick_target(doc: Doc, cue: Cue, sl: list[Slot], src: Slot | None, g: Grammar
             return partner
         if any(w in g.clause_breaks for w in gap):
             return s if _maker_of_object(cue, gap_words(doc, start, s.start), s, g) else partner
+        if cue.entry.code.plover in ATTENDED_TYPES and not g.attendance.isdisjoint(gap):
+            return partner  # "اجتماع اللجنة بحضور الدكتور ...": whoever attended is no party to it
         if "gpe_target" in flags:  # "توجه الى موسكو": the place right after the preposition
             return s if s.entity.type == "GPE" and len(gap) <= 3 else None
         if "notarget" in flags:

@@ -147,3 +147,64 @@ def is_venue(s, g: Grammar) -> bool:
             or w[:2] in ("وب", "ول", "فب") and w[2:] in g.venue_nouns):
         return False
     return not is_country(s.entity.id)
+
+
+SUCCESS_REST = 3  # words other than links between the subject and the act ("والمقاومة الشعبية، امس، في")
+SUCCESS_SPAN = 8  # words between a verb of success and the act it governs ("نجحت قوات من الجيش اليمني، امس، في")
+
+
+def succeeded_by(doc: Doc, cue: Cue, sl: list, g: Grammar):
+    """The subject of a verb of success or seizing that governs the act ("انتزع تنظيم داعش السيطرة على تدمر",
+    "نجحت قوات من الجيش في السيطرة"): right after the verb, else right before it and not after an agent marker."""
+    from marsad.analyse.events.actors import gap_words, is_marked, is_place
+
+    if not g.success_verbs:
+        return None
+    nt = doc.norm
+    n_end = nt.from_original(cue.start)
+    near = list(WORD.finditer(nt.text, max(0, n_end - 120), n_end))[-(SUCCESS_SPAN + 1):]
+    k = next((i for i in range(len(near) - 1, -1, -1) if _bare(near[i].group()) in g.success_verbs), None)
+    if k is None:
+        return None
+    v_start, v_end = nt.span(near[k].start(), near[k].end())
+    inside = [s for s in sl if v_end <= s.start and s.end <= cue.start and s.is_actor]
+    if inside:
+        subj = inside[0]
+        head = gap_words(doc, v_end, subj.start)  # "نجحت قوات من الجيش": a head noun before the name
+        if is_marked(subj, g) or is_place(subj, g) or never_agent(doc, subj) or len(head) > 2 \
+                or head[:1] and head[0] in g.prepositions:
+            return None
+        # "... والمقاومة الشعبية، امس، في السيطرة": a co-subject and a time may stand before the act
+        rest = [w for w in gap_words(doc, inside[-1].end, cue.start) if w not in g.success_links]
+        return None if len(rest) > SUCCESS_REST or any(w in g.clause_breaks for w in rest) else subj
+    if [w for w in gap_words(doc, v_end, cue.start) if w not in g.success_links]:
+        return None
+    prev = [s for s in sl if s.end <= v_start and s.is_actor]
+    if not prev or gap_words(doc, prev[-1].end, v_start) or is_place(prev[-1], g) or never_agent(doc, prev[-1]):
+        return None
+    words = prev[-1].prev
+    if any(words[i:i + len(p)] == p for p in g.agent_markers for i in range(len(words))):
+        return None  # "مدعومة بغطاء جوي من قبل طيران التحالف تمكنت": the supporter, not the subject
+    return prev[-1]
+
+
+def _bare(w: str) -> str:
+    return w[1:] if len(w) > 3 and w[0] in "وف" else w
+
+
+def condolence_call(doc: Doc, sent, a, b, g: Grammar) -> bool:
+    """A meeting, call or visit in a sentence naming condolences (grammar.yaml `condolence`) that is not between two
+    states or with an international body: "أجرى الوزير اتصالا لتقديم واجب العزاء لوالد المعلم" is no diplomacy,
+    "تلقى ولي العهد اتصالا من ملك المغرب ... عبر عن عزائه" is."""
+    from marsad.analyse.events.actors import gap_words
+
+    if not g.condolence or _between_states(a, b):
+        return False
+    return not g.condolence.isdisjoint(gap_words(doc, sent.start, sent.end))
+
+
+def _between_states(a, b) -> bool:
+    """Both parties are known and belong to different countries, or one is an international body."""
+    if a is None or b is None:
+        return False
+    return "IGO" in (a.sector, b.sector) or bool(a.country and b.country and a.country != b.country)

@@ -123,6 +123,14 @@ class Grammar:
     victim_counts: frozenset[str] = frozenset()
     harm_time_words: frozenset[str] = frozenset()
     harm_no_object: frozenset[str] = frozenset()
+    # round 4: verbs of success whose subject did the act named after them; attendance (events/agency.py)
+    success_verbs: frozenset[str] = frozenset()
+    success_links: frozenset[str] = frozenset()
+    attendance: frozenset[str] = frozenset()
+    condolence: frozenset[str] = frozenset()
+    farewell_forms: frozenset[str] = frozenset()
+    patient_genitive: frozenset[str] = frozenset()
+    call_complements: frozenset[str] = frozenset()
     blame_verbs: frozenset[str] = frozenset()
     responsibility: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()
@@ -192,9 +200,12 @@ def load_grammar() -> Grammar:
         sport_share=float((y.get("sport_article") or {}).get("share", 1.0)),
         # lexicon ids, not Arabic: not folded
         harm_entries=frozenset(y.get("harm_entries") or ()),
+        patient_genitive=frozenset(y.get("patient_genitive") or ()),
         **{k: folded_words(y.get(k) or ()) for k in (
             "harm_passive_forms", "victim_nouns", "victim_counts", "harm_time_words", "harm_no_object", "blame_verbs",
-            "responsibility", "venue_nouns", "harm_auxiliaries", "group_prepositions")},
+            "responsibility", "venue_nouns", "harm_auxiliaries", "group_prepositions", "success_verbs",
+            "success_links", "attendance", "condolence",
+            "farewell_forms", "call_complements")},
         history_reach=int(y.get("history_reach", 0)), remembrance=folded_words(y.get("remembrance") or ()),
         elapsed_on=normalize(y.get("elapsed_on", "")), year_units=_folded_map(y.get("year_units")),
         year_fractions=_folded_map(y.get("year_fractions")), ordinals=_folded_map(y.get("ordinals")),
@@ -390,3 +401,15 @@ def match_forms(ntext: str, g: Grammar) -> list[tuple[int, int, str, str, tuple[
             continue
         out.append((ws, we, prefix, form, entries))
     return out
+
+
+SHADDA = "\u0651"
+CALL_REACH = 20  # words after "ودعت" searched for a call's complement ("... الاثنين جميع العملاء الى الهدوء")
+
+
+def is_farewell(written: str, words: list[str], k: int, g: Grammar) -> bool:
+    """"ودعت" read as "bade farewell" (ودّعت): a shadda written on it, or no call's complement (إلى, أن, a word with
+    li-) after it in its sentence."""
+    if SHADDA in written:
+        return True
+    return not any(w in g.call_complements or w[:1] == "ل" and len(w) > 3 for w in words[k + 1:k + 1 + CALL_REACH])

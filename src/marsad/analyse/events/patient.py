@@ -174,3 +174,14 @@ def blame(doc: Doc, sent: Span, c: Cue, sl: list, g: Grammar):
     blamed = inside[-1] if inside else None
     return pos, blamed
 
+
+def underwent(doc: Doc, cue: Cue, s, g: Grammar) -> bool:
+    """`s` is the genitive of a verbal noun of harm that names who underwent it ("مقتل مايكل براون", "بخطف العقيد"),
+    not an agent whose object follows with li- ("غزو العراق للكويت")."""
+    e = cue.entry
+    if e.id not in g.patient_genitive or not (e.kind == "n" or cue.prefix in g.noun_prefixes):
+        return False
+    if s.mention.how == "nisba":
+        return False  # "الغارات التركية": an adjective names the doer
+    nxt = A.gap_words(doc, s.end, s.end + 30)[:1]  # the word right after the name: an object with li- or not
+    return not (nxt and nxt[0][:1] == "ل" and len(nxt[0]) > 3)

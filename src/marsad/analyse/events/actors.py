@@ -333,13 +333,13 @@ def _chain_start(doc: Doc, before: list[Slot]) -> Slot:
     return before[k]
 
 
-TITLE_SPAN = 9  # words a title may take between the verb and the person it names
+TITLE_SPAN = 12  # words a title may take between the verb and the person it names
 
 
 def _titled_subject(doc: Doc, cue: Cue, after: list[Slot], g: Grammar) -> Slot | None:
     """The person a title right after the verb names ("استقبل الأمين العام للأمم المتحدة أنطونيو غوتيريش"): the
     organisation and nisba inside the title describe that person and are neither subject nor target."""
-    if not after or after[0].entity.type == "PER":
+    if not after:
         return None
     head = gap_words(doc, cue.end, after[0].start)[:1]
     if not head or head[0] not in g.title_heads:

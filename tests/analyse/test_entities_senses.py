@@ -100,3 +100,9 @@ def test_a_first_name_like_a_nisba_is_no_country(recognizer):
 def test_a_town_that_ends_a_persons_name_is_their_surname(recognizer):
     text = "التقى المبعوث برناردينو ليون بالوفود في جنيف. وقال ليون إن الحوار سيستمر."
     assert owners(recognizer, text, "ليون") == {"Bernardino León"}
+
+
+def test_civilians_spelt_madanin_are_not_medenine(recognizer):
+    # "مدنين" is also a common spelling of "civilians"; only a place word before it makes it the Tunisian town
+    assert owners(recognizer, "قتل أربعة مدنين وأصيب آخرون في قصف عشوائي.", "مدنين") == set()
+    assert owners(recognizer, "اندلعت مواجهات في مدينة مدنين جنوب البلاد.", "مدنين") == {"Medenine"}

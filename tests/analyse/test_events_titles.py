@@ -49,3 +49,14 @@ def test_a_name_right_after_the_verb_still_acts(stages):
     evs = _events(stages, "استقبل الرئيس عبدالفتاح السيسي في القاهرة أمس وزير الخارجية الأمريكي جون كيري.")
     consult = [e for e in evs if e.type == "CONSULT"]
     assert consult and "السيسي" in _name(consult[0].source)
+
+
+def test_a_town_after_bi_is_where_not_whom(stages):
+    evs = _events(stages, "استقبل الأمير فيصل بن بندر في مكتبه بجدة أمس السفير الأمريكي جوزيف وستفال.")
+    assert all("جدة" not in _name(e.target) and "Jeddah" not in (e.target.name_en or "")
+               for e in evs if e.target is not None)
+
+
+def test_a_country_after_bi_is_still_the_target(stages):
+    evs = _events(stages, "ندد وزير الخارجية بإسرائيل بسبب الغارة على القرية.")
+    assert any(e.type == "ACCUSE" and e.target is not None and e.target.name_en == "Israel" for e in evs)

@@ -15,7 +15,7 @@ from marsad.arabic.normalize import normalize
 from marsad.doc import Actor, Doc, Entity, Mention, Place, Span
 from marsad.analyse.events.lexicon import WORD, Cue, Grammar
 from marsad.analyse.events import patient
-from marsad.analyse.events.agency import is_venue, succeeded_by
+from marsad.analyse.events.agency import is_country, is_venue, succeeded_by
 
 ACTOR_TYPES = frozenset({"PER", "ORG", "GPE"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -106,6 +106,8 @@ def is_place(s: Slot, g: Grammar) -> bool:
 
 def is_marked(s: Slot, g: Grammar) -> bool:
     bare = s.glue.lstrip("وف")
+    if bare in g.place_prefixes and s.entity.type == "GPE" and not is_country(s.entity.id):
+        return False  # "في قصره بجدة": bi- before a town says where, not whom
     return bare in g.target_prefixes or (bool(s.prev) and s.prev[-1] in g.target_markers)
 
 

@@ -60,3 +60,12 @@ def test_a_town_after_bi_is_where_not_whom(stages):
 def test_a_country_after_bi_is_still_the_target(stages):
     evs = _events(stages, "ندد وزير الخارجية بإسرائيل بسبب الغارة على القرية.")
     assert any(e.type == "ACCUSE" and e.target is not None and e.target.name_en == "Israel" for e in evs)
+
+
+def test_an_honorific_opens_the_title_of_the_subject(stages):
+    # "معالي" before the title: the title holder acts, the body inside the title is not the other party
+    evs = _events(stages, "استنكر معالي الأمين العام لجامعة الدول العربية الدكتور نبيل العربي تصريحات وزير الخارجية "
+                          "الإيراني محمد جواد ظريف.")
+    accuse = [e for e in evs if e.type == "ACCUSE"]
+    assert accuse and accuse[0].source is not None and accuse[0].source.name_en == "Arab League"
+    assert accuse[0].target is not None and accuse[0].target.name_en == "Mohammad Javad Zarif"

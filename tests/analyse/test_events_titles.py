@@ -69,3 +69,17 @@ def test_an_honorific_opens_the_title_of_the_subject(stages):
     accuse = [e for e in evs if e.type == "ACCUSE"]
     assert accuse and accuse[0].source is not None and accuse[0].source.name_en == "Arab League"
     assert accuse[0].target is not None and accuse[0].target.name_en == "Mohammad Javad Zarif"
+
+
+@pytest.mark.parametrize("text", [
+    "ودعت المديرية الأشقاء اليمنيين إلى تسوية أوضاعهم.",
+    "وحذر الجيش المسلحين الليبيين من الاقتراب من المنشآت النفطية.",
+])
+def test_an_oblique_plural_after_a_definite_subject_is_the_object(stages, text):
+    evs = _events(stages, text)
+    assert evs and all(e.source is None or e.source.country not in ("YEM", "LBY") for e in evs)
+
+
+def test_an_oblique_plural_after_a_partitive_belongs_to_the_subject(stages):
+    evs = _events(stages, "ودعا عدد من المسؤولين اليمنيين الأمم المتحدة إلى التدخل.")
+    assert any(e.source is not None and e.source.country == "YEM" for e in evs)

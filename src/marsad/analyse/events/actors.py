@@ -303,8 +303,15 @@ def _oblique_plural(doc: Doc, cue: Cue, s: Slot, g: Grammar) -> bool:
     if s.mention.how != "nisba":
         return False
     gap = gap_words(doc, cue.end, s.start)
-    words = gap + gap_words(doc, s.start, s.end)
-    return len(gap) <= 1 and all(w.endswith(g.oblique_plural) for w in words)
+    if not all(w.endswith(g.oblique_plural) for w in gap_words(doc, s.start, s.end)):
+        return False
+    before = gap_words(doc, max(0, cue.start - 20), cue.start)[-1:]
+    if before and before[0] in g.prepositions:
+        return False  # "بعد توصل الخصوم الليبيين لاتفاق": a verbal noun, whose genitive is its agent
+    # "ودعت الجوازات الأشقاء اليمنيين": a whole definite subject may stand first; a title or a partitive makes the
+    # plural its genitive instead ("رئيس الحجاج الإيرانيين", "عدد من المسؤولين اليمنيين" are subjects)
+    return len(gap) <= 2 and all((w.endswith(g.oblique_plural) or w.startswith("ال")) and w not in g.title_heads
+                                 and w not in g.subject_partitives for w in gap)
 
 
 def _nominative_plural(doc: Doc, s: Slot, g: Grammar) -> bool:

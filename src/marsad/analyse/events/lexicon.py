@@ -92,6 +92,7 @@ class Grammar:
     subject_endings: tuple[str, ...] = ()
     object_pronouns: tuple[str, ...] = ()
     oblique_plural: str = ""
+    subject_partitives: frozenset[str] = frozenset()  # "بعض", "عدد": the plural after them belongs to the subject
     nominative_plural: str = ""
     request_preps: frozenset[str] = frozenset()
     noun_prefixes: frozenset[str] = frozenset()
@@ -174,6 +175,7 @@ def load_grammar() -> Grammar:
         subject_endings=tuple(sorted(folded_words(y.get("subject_endings") or ()), key=len, reverse=True)),
         object_pronouns=tuple(sorted(folded_words(y.get("object_pronouns") or ()), key=len, reverse=True)),
         oblique_plural=normalize(y.get("oblique_plural", "")) or "\0",
+        subject_partitives=folded_words(y.get("subject_partitives") or ()),
         nominative_plural=normalize(y.get("nominative_plural", "")),
         request_preps=folded_words(y.get("request_preps") or ()),
         noun_prefixes=folded_words(y.get("noun_prefixes") or ()),

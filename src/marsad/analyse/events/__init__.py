@@ -15,6 +15,7 @@ from marsad.doc import Actor, Doc, Event, Span
 from marsad.analyse.entities.features import lemma
 from marsad.analyse.events import actors as A
 from marsad.analyse.events import agency, history, patient
+from marsad.analyse.events.genre import is_not_news
 from marsad.analyse.events.accuse import accusation_events
 from marsad.analyse.events.lexicon import (
     WORD, Code, Cue, Grammar, automaton, is_farewell, is_nisba, is_sport_article, load_entries, load_grammar, load_modes,
@@ -289,7 +290,8 @@ class EventCoder:
 
     def code(self, doc: Doc) -> list[Event]:
         """The document's events, duplicates merged."""
-        sport = is_sport_article(doc.norm.text, self.g)
+        # a match report, a column, a review, a sermon or a life story codes no events of the day (genre.py)
+        sport = is_sport_article(doc.norm.text, self.g) or is_not_news(doc)
         per_sent = self.cues(doc, sport)
         day = news_day(doc)
         if not per_sent:  # no cue, or a sport article, which accuses nobody either ("هاجم المدرب الحكم")

@@ -147,7 +147,8 @@ class EventCoder:
         if not cues:
             return cues
         wset = set(words)
-        blocked = {t for t, bl in g.blockers.items() if not bl.isdisjoint(wset)}
+        blocked = {t for t, bl in g.blockers.items() if not bl.isdisjoint(wset)} if not g.any_blocker.isdisjoint(wset) \
+            else ()
         if "*" in blocked:  # a sentence about a match: no event of any type
             return []
         cues = [c for c in cues if c.entry.code.plover not in blocked]
@@ -157,7 +158,7 @@ class EventCoder:
         for c in cues:
             c.mode = self._mode(c, words)
         self._inherit_modes(cues)
-        history.mark(doc, sent, cues, words, starts, g)  # "في ذكرى ... مقتل", "كان ... يطلق", "انتفاضة 2011"
+        history.mark(doc, sent, cues, words, starts, g, wset)  # "في ذكرى ... مقتل", "كان ... يطلق", "انتفاضة 2011"
         return _drop_requested_visits(cues, words, g)
 
     def _fits(self, e, words: list[str], k: int, prefix: str = "", form: str = "") -> bool:
@@ -179,9 +180,9 @@ class EventCoder:
             return False
         if "must" in e.flags and not self._obliged(words, k):
             return False
-        if any(word_in(w, e.unless_before, g) for w in words[max(0, k - 2):k]):
+        if e.unless_before and any(word_in(w, e.unless_before, g) for w in words[max(0, k - 2):k]):
             return False
-        if any(word_in(w, e.unless_after, g) for w in words[k + 1:k + 3]):
+        if e.unless_after and any(word_in(w, e.unless_after, g) for w in words[k + 1:k + 3]):
             return False
         # "ودعا سموه في اتصال هاتفي المولى أن": the subject may stand between; "عبد الله", "حزب الله" are names
         if e.unless_far and any(words[j - 1] not in g.theophoric and word_in(words[j], e.unless_far, g)
@@ -290,12 +291,13 @@ class EventCoder:
 
     def code(self, doc: Doc) -> list[Event]:
         """The document's events, duplicates merged."""
-        # a match report, a column, a review, a sermon or a life story codes no events of the day (genre.py)
-        sport = is_sport_article(doc.norm.text, self.g) or is_not_news(doc)
-        per_sent = self.cues(doc, sport)
+        per_sent = self.cues(doc)  # none in a sport article (asked only when the text holds a cue)
         day = news_day(doc)
+        # a column, a review, a sermon or a life story codes no events of the day either (genre.py); both tests are
+        # asked only of an article with something to code, the genre test only once it has events
         if not per_sent:  # no cue, or a sport article, which accuses nobody either ("هاجم المدرب الحكم")
-            return [] if sport else merge(accusation_events(doc, day))
+            told = accusation_events(doc, day)
+            return merge(told) if told and not is_sport_article(doc.norm.text, self.g) and not is_not_news(doc) else []
         main = A.main_actor(doc)
         dateline = A.dateline_place(doc)
         events: list[Event] = []
@@ -315,7 +317,8 @@ class EventCoder:
                 if own:
                     dated[plover] = (si, own)
                 events.extend(self._events(doc, sent, c, sl, date, main, dateline, events))
-        return merge(events + accusation_events(doc, day))
+        out = merge(events + accusation_events(doc, day))
+        return [] if out and is_not_news(doc) else out
 
     def _parties(self, doc: Doc, sent: Span, c: Cue, sl) -> tuple:
         """(source, target) Slots of a cue, and whether the source found was a place that cannot act."""

@@ -23,12 +23,17 @@ PAUSES = "،,؛;:.!?"  # a remembrance word past one of these belongs to another
 HEAD = 4  # words: how near the start of its sentence a count of years opens a recalled event ("ربع قرن على غزو")
 
 
-def mark(doc: Doc, sent: Span, cues: list[Cue], words: list[str], starts: list[int], g: Grammar) -> None:
+def mark(doc: Doc, sent: Span, cues: list[Cue], words: list[str], starts: list[int], g: Grammar,
+         wset: set[str] | None = None) -> None:
     """Marks recalled and habitual past cues `reported` (when they have no mode yet) and records in `c.extra` the
-    years before publication ("ago") or the year ("year") that the text gives them."""
+    years before publication ("ago") or the year ("year") that the text gives them. `wset`, the sentence's words,
+    lets most sentences (no remembrance, no past auxiliary, no year) be passed over at once."""
     if not g.history_reach:
         return
     line_year = _line_year(doc, sent, g)
+    if wset is not None and not line_year and g.remembrance.isdisjoint(wset) and g.elapsed_on not in wset \
+            and g.past_auxiliaries.isdisjoint(wset) and not any(YEAR.fullmatch(w) for w in wset if len(w) == 4):
+        return
     for c in cues:
         if line_year:
             c.extra["year"] = line_year

@@ -147,6 +147,7 @@ class Grammar:
     past_auxiliaries: frozenset[str] = frozenset()
     past_reach: int = 0
     year_dashes: tuple[str, ...] = ()
+    any_blocker: frozenset[str] = frozenset()  # every word of `blockers`: most sentences hold none of them
 
 
 def folded_words(words) -> frozenset[str]:
@@ -158,7 +159,7 @@ def folded_words(words) -> frozenset[str]:
 def load_grammar() -> Grammar:
     """The function words of resources/events/grammar.yaml, folded."""
     y = load_yaml("events/grammar.yaml")
-    return Grammar(
+    g = Grammar(
         prefixes=folded_words(y["prefixes"]) | {""}, suffixes=folded_words(y["suffixes"]) | {""},
         future=normalize(y["future_prefix"]), present=folded_words(y["present_letters"]),
         target_markers=folded_words(y["target_markers"]), target_prefixes=folded_words(y["target_prefixes"]),
@@ -214,6 +215,8 @@ def load_grammar() -> Grammar:
         past_auxiliaries=folded_words(y.get("past_auxiliaries") or ()), past_reach=int(y.get("past_reach", 0)),
         year_dashes=tuple(y.get("year_dashes") or ()),
     )
+    g.any_blocker = frozenset().union(*g.blockers.values())
+    return g
 
 
 def _blockers(y: dict) -> dict[str, frozenset[str]]:

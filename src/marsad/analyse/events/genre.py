@@ -20,7 +20,7 @@ from marsad.arabic.normalize import normalize
 from marsad.doc import Doc
 from marsad.resources import load_yaml
 
-__all__ = ["Genre", "load_genre", "genre_counts", "is_not_news"]
+__all__ = ["Genre", "load_genre", "is_not_news"]
 
 # A dateline at the head of an uncleaned text: "سبق- الرياض:", "عين اليوم – جدة /", "واس – جدة:" (the cleaning stage
 # moves most datelines to doc.dateline; this catches the rest).
@@ -93,16 +93,6 @@ def _count(doc: Doc, automaton, out: dict[str, float], agency_reach: int) -> Non
                 if any(a <= o < b for a, b in quoted):
                     continue
         out[cls] = out.get(cls, 0.0) + (weight or 1.0)
-
-
-def genre_counts(doc: Doc, g: Genre) -> dict[str, float]:
-    """Weighted marks per class, anchors ("days", "agencies", "reporting", "dateline") and "words" of the article."""
-    t = doc.norm.text
-    out: dict[str, float] = {"words": t.count(" ") + 1, "questions": float(sum(t.count(q) for q in g.questions))}
-    _count(doc, g.marks, out, g.agency_reach)
-    _count(doc, g.anchors, out, g.agency_reach)
-    out["dateline"] = float(bool(doc.dateline or _DATELINE.match(doc.text[:90])))
-    return out
 
 
 def is_not_news(doc: Doc, g: Genre | None = None) -> bool:

@@ -159,14 +159,16 @@ def folded_words(words) -> frozenset[str]:
 def load_grammar() -> Grammar:
     """The function words of resources/events/grammar.yaml, folded."""
     y = load_yaml("events/grammar.yaml")
-    g = Grammar(
+    blockers = _blockers(y)
+    return Grammar(
         prefixes=folded_words(y["prefixes"]) | {""}, suffixes=folded_words(y["suffixes"]) | {""},
         future=normalize(y["future_prefix"]), present=folded_words(y["present_letters"]),
         target_markers=folded_words(y["target_markers"]), target_prefixes=folded_words(y["target_prefixes"]),
         place_markers=folded_words(y["place_markers"]), place_prefixes=folded_words(y["place_prefixes"]),
         clause_breaks=folded_words(y["clause_breaks"]),
-        blockers=_blockers(y),
-        never=folded_words(y.get("never_cues") or ()) | folded_words(y.get("never_senses") or ()), between=normalize(y.get("between", "")),
+        blockers=blockers, any_blocker=frozenset().union(*blockers.values()),
+        never=folded_words(y.get("never_cues") or ()) | folded_words(y.get("never_senses") or ()),
+        between=normalize(y.get("between", "")),
         anchors=folded_words(y.get("anchors") or ()), against=normalize(y.get("against", "")),
         prepositions=folded_words(y.get("prepositions") or ()), claims=folded_words(y.get("claims") or ()),
         pronoun_subjects=folded_words(y.get("pronoun_subjects") or ()), passives=folded_words(y.get("passives") or ()),
@@ -215,8 +217,6 @@ def load_grammar() -> Grammar:
         past_auxiliaries=folded_words(y.get("past_auxiliaries") or ()), past_reach=int(y.get("past_reach", 0)),
         year_dashes=tuple(y.get("year_dashes") or ()),
     )
-    g.any_blocker = frozenset().union(*g.blockers.values())
-    return g
 
 
 def _blockers(y: dict) -> dict[str, frozenset[str]]:
